@@ -1,0 +1,1 @@
+"""Settings, database engine and sessions, security. No Qt here."""

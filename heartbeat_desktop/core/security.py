@@ -1,0 +1,133 @@
+"""Password hashing (argon2id through passlib) and session tokens (JWT).
+
+passlib 1.7.4 breaks with bcrypt 5, so the default scheme is argon2id via
+``argon2-cffi``; the maintained ``libpass`` fork provides the ``passlib``
+package.  Tokens carry ``sub``, ``role``, ``iat``, ``exp``, ``iss``, ``aud`` and
+``jti``; the algorithm is pinned on decode, so ``alg=none`` or a swapped
+algorithm is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import jwt
+from passlib.context import CryptContext
+
+from heartbeat_desktop.core.errors import AuthenticationFailed, SessionExpired
+
+ISSUER = "heartbeat-desktop"
+AUDIENCE = "heartbeat-desktop"
+SECRET_FILE_NAME = "secret.key"
+MAX_PASSWORD_BYTES = 1024  # argon2 has no 72-byte limit; this only bounds the work
+
+_context = CryptContext(schemes=["argon2"], deprecated="auto")
+# A hash to verify against when the user does not exist, so that a wrong
+# username takes as long as a wrong password.
+_DUMMY_HASH = _context.hash(secrets.token_urlsafe(16))
+
+
+def hash_password(password: str) -> str:
+    return _context.hash(password)
+
+
+def verify_password(password: str, password_hash: str | None) -> bool:
+    """True if ``password`` matches; always does the full work of one check."""
+    if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
+        _context.verify("x", _DUMMY_HASH)
+        return False
+    if not password_hash:
+        _context.verify(password, _DUMMY_HASH)
+        return False
+    try:
+        return _context.verify(password, password_hash)
+    except (ValueError, TypeError):  # an unreadable hash never matches
+        return False
+
+
+def needs_rehash(password_hash: str) -> bool:
+    return _context.needs_update(password_hash)
+
+
+def load_or_create_secret(config_dir: Path) -> str:
+    """This installation's signing key, created once, readable only by its owner."""
+    path = config_dir / SECRET_FILE_NAME
+    try:
+        key = path.read_text(encoding="ascii").strip()
+        if len(key) >= 32:
+            return key
+    except FileNotFoundError:
+        pass
+    config_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    tmp = path.with_name(f".{SECRET_FILE_NAME}.{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key)
+    try:
+        os.link(tmp, path)  # atomic "create if absent": two processes agree on one key
+    except FileExistsError:
+        key = path.read_text(encoding="ascii").strip()
+    finally:
+        tmp.unlink(missing_ok=True)
+    return key
+
+
+@dataclass(frozen=True)
+class TokenClaims:
+    user_id: int
+    role: str
+    issued_at: datetime
+    expires_at: datetime
+    token_id: str
+
+
+@dataclass(frozen=True)
+class TokenSigner:
+    secret: str
+    algorithm: str = "HS256"
+    ttl: timedelta = timedelta(hours=12)
+
+    def issue(self, user_id: int, role: str, now: datetime | None = None) -> tuple[str, TokenClaims]:
+        now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+        claims = TokenClaims(user_id, role, now, now + self.ttl, uuid.uuid4().hex)
+        payload = {
+            "sub": str(user_id),
+            "role": role,
+            "iat": int(now.timestamp()),
+            "exp": int(claims.expires_at.timestamp()),
+            "iss": ISSUER,
+            "aud": AUDIENCE,
+            "jti": claims.token_id,
+        }
+        return jwt.encode(payload, self.secret, algorithm=self.algorithm), claims
+
+    def verify(self, token: str) -> TokenClaims:
+        if not token:
+            raise AuthenticationFailed("Please sign in.")
+        try:
+            payload = jwt.decode(
+                token,
+                self.secret,
+                algorithms=[self.algorithm],
+                audience=AUDIENCE,
+                issuer=ISSUER,
+                options={"require": ["sub", "role", "iat", "exp", "iss", "aud", "jti"]},
+            )
+            user_id = int(payload["sub"])
+        except jwt.ExpiredSignatureError:
+            raise SessionExpired("Your session has expired. Please sign in again.") from None
+        except (jwt.InvalidTokenError, ValueError, TypeError):
+            raise AuthenticationFailed("Your session is not valid. Please sign in again.") from None
+        return TokenClaims(
+            user_id=user_id,
+            role=str(payload["role"]),
+            issued_at=datetime.fromtimestamp(payload["iat"], timezone.utc),
+            expires_at=datetime.fromtimestamp(payload["exp"], timezone.utc),
+            token_id=str(payload["jti"]),
+        )

@@ -1,0 +1,136 @@
+"""Settings: built-in defaults, then the config file, then environment variables.
+
+The seed's variable names keep working: ``DATABASE_URL``, ``TEST_DATABASE_URL``
+(tests only), ``SECRET_KEY`` and ``ALGORITHM``.  ``HEARTBEAT_DATA_DIR`` and
+``HEARTBEAT_CONFIG_DIR`` move the per-user folders (portable installs, tests).
+The config file is ``config.json`` in the user's config folder; the GUI's
+connection dialog writes it with :func:`save_config`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Mapping
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from heartbeat_desktop import APP_SLUG
+
+CONFIG_FILE_NAME = "config.json"
+DATABASE_FILE_NAME = "heartbeat.sqlite3"
+ALLOWED_ALGORITHMS = ("HS256", "HS384", "HS512")
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    config_dir: Path
+    log_dir: Path
+    database_url: str
+    secret_key: str | None = None
+    algorithm: str = "HS256"
+    token_ttl: timedelta = timedelta(hours=12)
+    lockout_threshold: int = 5
+    lockout_duration: timedelta = timedelta(minutes=15)
+    allow_past_bookings: bool = False
+    clinic_timezone: str | None = None  # IANA name; None means the computer's zone
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def config_path(self) -> Path:
+        return self.config_dir / CONFIG_FILE_NAME
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def normalize_database_url(url: str) -> str:
+    """Accept the URLs people paste and pin the drivers this app ships.
+
+    The seed used ``postgresql+asyncpg://``; this app is synchronous and uses
+    psycopg 3, so every PostgreSQL spelling becomes ``postgresql+psycopg://``.
+    """
+    url = url.strip()
+    for prefix in ("postgres://", "postgresql://", "postgresql+asyncpg://",
+                   "postgresql+psycopg2://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    if url.startswith("sqlite+aiosqlite://"):
+        return "sqlite://" + url[len("sqlite+aiosqlite://"):]
+    return url
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def read_config(config_dir: Path) -> dict[str, Any]:
+    path = config_dir / CONFIG_FILE_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"The settings file {path} is damaged: {exc.msg}.") from None
+    return data if isinstance(data, dict) else {}
+
+
+def save_config(config_dir: Path, values: Mapping[str, Any]) -> Path:
+    """Merge ``values`` into the config file, readable only by its owner."""
+    config_dir.mkdir(parents=True, exist_ok=True)
+    data = read_config(config_dir)
+    data.update(values)
+    path = config_dir / CONFIG_FILE_NAME
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2, ensure_ascii=False)
+    os.replace(tmp, path)
+    return path
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Build the settings for this process; ``overrides`` win over everything."""
+    env = os.environ if env is None else env
+    data_dir = Path(env.get("HEARTBEAT_DATA_DIR") or platformdirs.user_data_dir(APP_SLUG, False))
+    config_dir = Path(env.get("HEARTBEAT_CONFIG_DIR") or platformdirs.user_config_dir(APP_SLUG, False))
+    log_dir = Path(env.get("HEARTBEAT_LOG_DIR") or platformdirs.user_log_dir(APP_SLUG, False))
+    config = read_config(config_dir)
+
+    database_url = (env.get("DATABASE_URL") or config.get("database_url")
+                    or sqlite_url(data_dir / DATABASE_FILE_NAME))
+    algorithm = (env.get("ALGORITHM") or config.get("algorithm") or "HS256").upper()
+    if algorithm not in ALLOWED_ALGORITHMS:
+        raise ValueError(f"ALGORITHM must be one of {', '.join(ALLOWED_ALGORITHMS)}, not {algorithm!r}.")
+
+    values: dict[str, Any] = dict(
+        data_dir=data_dir,
+        config_dir=config_dir,
+        log_dir=log_dir,
+        database_url=normalize_database_url(database_url),
+        secret_key=env.get("SECRET_KEY") or None,
+        algorithm=algorithm,
+        token_ttl=timedelta(minutes=float(config.get("session_minutes", 12 * 60))),
+        lockout_threshold=int(config.get("lockout_threshold", 5)),
+        lockout_duration=timedelta(minutes=float(config.get("lockout_minutes", 15))),
+        allow_past_bookings=_bool(config.get("allow_past_bookings", False)),
+        clinic_timezone=config.get("clinic_timezone") or env.get("HEARTBEAT_TIMEZONE") or None,
+    )
+    values.update(overrides)
+    return Settings(**values)

@@ -1,0 +1,49 @@
+"""The domain's fixed words: roles, appointment statuses and their allowed moves.
+
+Plain Python, so the models, the schemas and the GUI can all share them.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Role(str, enum.Enum):
+    ADMIN = "admin"
+    RECEPTIONIST = "receptionist"
+    DOCTOR = "doctor"
+
+    @property
+    def label(self) -> str:
+        return {"admin": "Administrator", "receptionist": "Receptionist", "doctor": "Doctor"}[self.value]
+
+
+class Status(str, enum.Enum):
+    SCHEDULED = "scheduled"
+    ARRIVED = "arrived"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    NO_SHOW = "no_show"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize().replace("No show", "No-show")
+
+
+INACTIVE_STATUSES = frozenset({Status.CANCELLED, Status.NO_SHOW})
+
+# Where an appointment may go from each status. A completed visit stays
+# completed; a cancellation can be taken back (re-booked) only while the slot is free.
+STATUS_TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.SCHEDULED: frozenset({Status.ARRIVED, Status.IN_PROGRESS, Status.CANCELLED, Status.NO_SHOW}),
+    Status.ARRIVED: frozenset({Status.SCHEDULED, Status.IN_PROGRESS, Status.CANCELLED, Status.NO_SHOW}),
+    Status.IN_PROGRESS: frozenset({Status.ARRIVED, Status.COMPLETED}),
+    Status.COMPLETED: frozenset(),
+    Status.CANCELLED: frozenset({Status.SCHEDULED}),
+    Status.NO_SHOW: frozenset({Status.SCHEDULED, Status.ARRIVED}),
+}
+
+
+def can_move(current: Status, new: Status) -> bool:
+    return new in STATUS_TRANSITIONS[current]

@@ -1,0 +1,14 @@
+"""The ORM: SQLAlchemy 2.0 typed declarative models. Table names are a contract."""
+
+from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Role, Status
+from heartbeat_desktop.models.appointment import OVERLAP_CONSTRAINT, Appointment
+from heartbeat_desktop.models.audit import AuditEntry
+from heartbeat_desktop.models.base import Base, Entity
+from heartbeat_desktop.models.doctor import Doctor, WorkingHours
+from heartbeat_desktop.models.patient import Patient
+from heartbeat_desktop.models.user import User
+
+__all__ = [
+    "INACTIVE_STATUSES", "OVERLAP_CONSTRAINT", "Appointment", "AuditEntry", "Base", "Doctor",
+    "Entity", "Patient", "Role", "Status", "User", "WorkingHours",
+]

@@ -1,0 +1,13 @@
+"""Repositories: one generic base with the CRUD operations, one subclass per entity."""
+
+from heartbeat_desktop.repositories.appointment import AppointmentRepository
+from heartbeat_desktop.repositories.audit import AuditRepository
+from heartbeat_desktop.repositories.base import Repository
+from heartbeat_desktop.repositories.doctor import DoctorRepository
+from heartbeat_desktop.repositories.patient import PatientRepository
+from heartbeat_desktop.repositories.user import UserRepository
+
+__all__ = [
+    "AppointmentRepository", "AuditRepository", "DoctorRepository", "PatientRepository",
+    "Repository", "UserRepository",
+]

@@ -1,0 +1,72 @@
+"""Appointments: by doctor, by patient, by time range, and overlap look-ups."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Select
+from sqlalchemy.orm import joinedload
+
+from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES
+from heartbeat_desktop.models import Appointment
+from heartbeat_desktop.repositories.base import Repository
+
+_INACTIVE = [s.value for s in INACTIVE_STATUSES]
+
+
+def active() -> ColumnElement[bool]:
+    return Appointment.status.not_in(_INACTIVE)
+
+
+def overlapping(starts_at: datetime, ends_at: datetime) -> ColumnElement[bool]:
+    return (Appointment.starts_at < ends_at) & (Appointment.ends_at > starts_at)
+
+
+class AppointmentRepository(Repository[Appointment]):
+    model = Appointment
+    default_order = ("starts_at", "id")
+
+    def select(self) -> Select[tuple[Appointment]]:
+        # the readers always show both names: load them in the same query
+        return super().select().options(joinedload(Appointment.doctor), joinedload(Appointment.patient))
+
+    def clashes(
+        self,
+        starts_at: datetime,
+        ends_at: datetime,
+        *,
+        doctor_id: int | None = None,
+        patient_id: int | None = None,
+        exclude_id: int | None = None,
+    ) -> list[Appointment]:
+        """Active appointments of that doctor or patient overlapping the interval."""
+        where = [active(), overlapping(starts_at, ends_at)]
+        if doctor_id is not None:
+            where.append(Appointment.doctor_id == doctor_id)
+        if patient_id is not None:
+            where.append(Appointment.patient_id == patient_id)
+        if exclude_id is not None:
+            where.append(Appointment.id != exclude_id)
+        return self.list(*where, limit=5)
+
+    def filters(
+        self,
+        *,
+        doctor_id: int | None = None,
+        patient_id: int | None = None,
+        starts_from: datetime | None = None,
+        starts_before: datetime | None = None,
+        statuses: tuple[str, ...] = (),
+    ) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if doctor_id is not None:
+            where.append(Appointment.doctor_id == doctor_id)
+        if patient_id is not None:
+            where.append(Appointment.patient_id == patient_id)
+        if starts_from is not None:
+            where.append(Appointment.starts_at >= starts_from)
+        if starts_before is not None:
+            where.append(Appointment.starts_at < starts_before)
+        if statuses:
+            where.append(Appointment.status.in_(statuses))
+        return where

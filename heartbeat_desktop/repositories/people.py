@@ -1,0 +1,71 @@
+"""Search over people (patients, doctors): by name prefix, phone digits or birth date.
+
+Name search is a range on the casefolded ``name_key`` column, so it uses the
+index on both backends and is case-insensitive for Cyrillic, which SQLite's
+own ``lower()`` and ``LIKE`` are not.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import ClassVar, TypeVar
+
+from sqlalchemy import ColumnElement, and_, false, true
+
+from heartbeat_desktop.models.people import Person
+from heartbeat_desktop.repositories.base import Repository
+from heartbeat_desktop.schemas.text import fold
+
+P = TypeVar("P", bound=Person)
+
+_DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%y")
+_PHONE_LIKE = re.compile(r"^[\d\s()+\-]+$")
+MIN_PHONE_DIGITS = 3
+
+
+def parse_date(text: str) -> date | None:
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _next_prefix(prefix: str) -> str:
+    """The smallest string greater than every string starting with ``prefix``."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+class PersonRepository(Repository[P]):
+    default_order: ClassVar[tuple[str, ...]] = ("name_key", "id")
+
+    def search_clause(self, query: str) -> ColumnElement[bool]:
+        """What the search box means: a date, phone digits, or the start of a name."""
+        query = query.strip()
+        if not query:
+            return true()
+        model = self.model
+        day = parse_date(query)
+        if day is not None and hasattr(model, "birth_date"):
+            return model.birth_date == day
+        if _PHONE_LIKE.match(query):
+            digits = re.sub(r"\D", "", query)
+            if len(digits) < MIN_PHONE_DIGITS:
+                return false()
+            return model.phone_digits.like(f"%{_escape_like(digits)}%", escape="\\")
+        tokens = fold(query.replace(".", " ").replace(",", " ")).split()
+        if not tokens:
+            return true()
+        first = tokens[0]
+        # the first word bounds an index range; later words refine it
+        clause = and_(model.name_key >= first, model.name_key < _next_prefix(first))
+        if len(tokens) > 1:
+            pattern = "% ".join(_escape_like(t) for t in tokens) + "%"
+            clause = and_(clause, model.name_key.like(pattern, escape="\\"))
+        return clause

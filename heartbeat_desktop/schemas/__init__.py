@@ -1,0 +1,25 @@
+"""Plain, validated data: what forms send to the services and what they get back.
+
+No SQLAlchemy here; the GUI may import this package freely.
+"""
+
+from heartbeat_desktop.schemas.appointment import AppointmentCreate, AppointmentRead, AppointmentUpdate
+from heartbeat_desktop.schemas.audit import AuditRead
+from heartbeat_desktop.schemas.base import Schema, field_errors, parse
+from heartbeat_desktop.schemas.doctor import DoctorCreate, DoctorRead, DoctorUpdate, WorkingHoursItem
+from heartbeat_desktop.schemas.patient import PatientCreate, PatientRead, PatientUpdate
+from heartbeat_desktop.schemas.user import (
+    PASSWORD_RULES,
+    AuthSession,
+    UserCreate,
+    UserRead,
+    UserUpdate,
+    password_problem,
+)
+
+__all__ = [
+    "PASSWORD_RULES", "AppointmentCreate", "AppointmentRead", "AppointmentUpdate", "AuditRead",
+    "AuthSession", "DoctorCreate", "DoctorRead", "DoctorUpdate", "PatientCreate", "PatientRead",
+    "PatientUpdate", "Schema", "UserCreate", "UserRead", "UserUpdate", "WorkingHoursItem",
+    "field_errors", "parse", "password_problem",
+]

@@ -1,0 +1,60 @@
+"""Appointments. Times are aware datetimes; a naive one means clinic-local time."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from pydantic import Field, model_validator
+
+from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Status
+from heartbeat_desktop.schemas.base import Schema
+
+MAX_DURATION = timedelta(hours=12)
+
+
+class AppointmentCreate(Schema):
+    doctor_id: int = Field(gt=0)
+    patient_id: int = Field(gt=0)
+    starts_at: datetime
+    ends_at: datetime
+    reason: str | None = Field(default=None, max_length=300)
+    notes: str | None = Field(default=None, max_length=5000)
+
+    @model_validator(mode="after")
+    def _times(self) -> AppointmentCreate:
+        if (self.starts_at.tzinfo is None) != (self.ends_at.tzinfo is None):
+            raise ValueError("Start and end must both carry a time zone, or neither.")
+        if self.ends_at <= self.starts_at:
+            raise ValueError("The end must be after the start.")
+        if self.ends_at - self.starts_at > MAX_DURATION:
+            raise ValueError("An appointment cannot be longer than 12 hours.")
+        return self
+
+    @property
+    def duration(self) -> timedelta:
+        return self.ends_at - self.starts_at
+
+
+class AppointmentUpdate(AppointmentCreate):
+    version: int
+
+
+class AppointmentRead(Schema):
+    id: int
+    version: int
+    doctor_id: int
+    patient_id: int
+    starts_at: datetime
+    ends_at: datetime
+    status: Status
+    reason: str | None
+    notes: str | None
+    created_by_id: int | None
+    doctor_name: str
+    patient_name: str
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def is_active(self) -> bool:
+        return self.status not in INACTIVE_STATUSES

@@ -1,0 +1,71 @@
+"""The schema base class and the translation of pydantic errors into form messages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from heartbeat_desktop.core.errors import ValidationFailed
+
+S = TypeVar("S", bound="Schema")
+
+# pydantic error types -> what the person at the desk reads
+_MESSAGES = {
+    "missing": "This field is required.",
+    "string_too_long": "This is too long (at most {max_length} characters).",
+    "string_too_short": "This field is required.",
+    "date_from_datetime_parsing": "Enter a valid date.",
+    "date_parsing": "Enter a valid date.",
+    "date_type": "Enter a valid date.",
+    "datetime_parsing": "Enter a valid date and time.",
+    "datetime_type": "Enter a valid date and time.",
+    "time_parsing": "Enter a valid time.",
+    "int_parsing": "Enter a whole number.",
+    "int_type": "Enter a whole number.",
+    "greater_than": "Must be more than {gt}.",
+    "greater_than_equal": "Must be at least {ge}.",
+    "less_than_equal": "Must be at most {le}.",
+    "enum": "Choose one of: {expected}.",
+    "literal_error": "Choose one of: {expected}.",
+}
+
+
+class Schema(BaseModel):
+    """Immutable plain data: what services take and return (never ORM objects)."""
+
+    model_config = ConfigDict(frozen=True, from_attributes=True, str_strip_whitespace=True)
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    ctx = error.get("ctx") or {}
+    if error["type"] == "value_error" and "error" in ctx:
+        return str(ctx["error"])
+    template = _MESSAGES.get(error["type"])
+    if template is None:
+        return "Please check this value."
+    try:
+        return template.format(**ctx)
+    except (KeyError, IndexError):
+        return template
+
+
+def field_errors(exc: ValidationError) -> dict[str, str]:
+    """First message per field; errors not tied to a field go under ``""``."""
+    errors: dict[str, str] = {}
+    for error in exc.errors():
+        loc = error.get("loc") or ()
+        field = str(loc[0]) if loc else ""
+        errors.setdefault(field, _message(error))
+    return errors
+
+
+def parse(schema: type[S], data: S | Mapping[str, Any]) -> S:
+    """Validate ``data`` as ``schema``; bad input raises ValidationFailed per field."""
+    if isinstance(data, schema):
+        return data
+    try:
+        return schema.model_validate(dict(data) if not isinstance(data, BaseModel) else data.model_dump())
+    except ValidationError as exc:
+        raise ValidationFailed(field_errors(exc)) from None

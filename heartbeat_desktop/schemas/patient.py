@@ -1,0 +1,54 @@
+"""Patients as forms send them and as lists show them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import Field, field_validator
+
+from heartbeat_desktop.schemas import text
+from heartbeat_desktop.schemas.person import PersonFields, PersonRead
+
+SEXES = ("female", "male")
+
+
+class PatientCreate(PersonFields):
+    birth_date: date
+    sex: str | None = None
+    address: str | None = Field(default=None, max_length=300)
+    notes: str | None = Field(default=None, max_length=5000)
+
+    @field_validator("birth_date")
+    @classmethod
+    def _birth_date(cls, value: date) -> date:
+        if value > date.today():
+            raise ValueError("The birth date cannot be in the future.")
+        if value.year < 1900:
+            raise ValueError("Check the year of birth.")
+        return value
+
+    @field_validator("sex")
+    @classmethod
+    def _sex(cls, value: str | None) -> str | None:
+        value = text.clean_text(value)
+        if value and value.lower() not in SEXES:
+            raise ValueError("Choose female or male, or leave it empty.")
+        return value.lower() if value else None
+
+    @field_validator("address", "notes")
+    @classmethod
+    def _optional_text(cls, value: str | None) -> str | None:
+        return value.strip() or None if value else None
+
+
+class PatientUpdate(PatientCreate):
+    version: int
+
+
+class PatientRead(PersonRead):
+    birth_date: date
+    sex: str | None
+    address: str | None
+    notes: str | None
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,69 @@
+"""Fields shared by patients and doctors, with the checks a form needs."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from heartbeat_desktop.schemas import text
+from heartbeat_desktop.schemas.base import Schema
+
+
+class PersonFields(Schema):
+    last_name: str = Field(max_length=100)
+    first_name: str = Field(max_length=100)
+    middle_name: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=32)
+    email: str | None = Field(default=None, max_length=254)
+
+    @field_validator("last_name", "first_name")
+    @classmethod
+    def _required_name(cls, value: str) -> str:
+        value = text.clean_name(value)
+        if not value:
+            raise ValueError("This field is required.")
+        if not text.is_valid_name(value):
+            raise ValueError("Use letters, spaces, hyphens or apostrophes only.")
+        return value
+
+    @field_validator("middle_name")
+    @classmethod
+    def _optional_name(cls, value: str | None) -> str | None:
+        value = text.clean_name(value) if value else None
+        if value and not text.is_valid_name(value):
+            raise ValueError("Use letters, spaces, hyphens or apostrophes only.")
+        return value or None
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        value = text.clean_text(value)
+        return text.normalize_phone(value) if value else None
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        value = text.clean_text(value)
+        if value and not text.is_valid_email(value):
+            raise ValueError("Enter an e-mail address like name@example.com.")
+        return value.lower() if value else None
+
+
+class PersonRead(Schema):
+    id: int
+    version: int
+    last_name: str
+    first_name: str
+    middle_name: str | None
+    phone: str | None
+    email: str | None
+    is_active: bool
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)
+
+    @property
+    def short_name(self) -> str:
+        """'Иванов И. И.': how names are written on a schedule."""
+        initials = " ".join(f"{p[0]}." for p in (self.first_name, self.middle_name) if p)
+        return f"{self.last_name} {initials}".strip()

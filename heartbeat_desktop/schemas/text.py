@@ -1,0 +1,63 @@
+"""Normalising what people type: names, phone numbers, e-mail, search keys."""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"\s+")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_NAME = re.compile(r"^[^\W\d_]+(?:[ '\-.][^\W\d_]+)*\.?$")
+
+
+def fold(text: str) -> str:
+    """Case- and ё-insensitive key: 'Ёлкина' and 'елкина' fold alike."""
+    return _SPACES.sub(" ", text.strip()).casefold().replace("ё", "е")
+
+
+def name_key(last: str, first: str, middle: str | None) -> str:
+    return fold(" ".join(part for part in (last, first, middle) if part))
+
+
+def clean_text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = _SPACES.sub(" ", value.strip())
+    return value or None
+
+
+def clean_name(value: str) -> str:
+    """Trim and collapse spaces; capitalise a name typed all in one case."""
+    value = _SPACES.sub(" ", value.strip())
+    if value and (value.islower() or value.isupper()):
+        value = "-".join(part[:1].upper() + part[1:].lower() for part in value.split("-"))
+    return value
+
+
+def is_valid_name(value: str) -> bool:
+    return bool(_NAME.match(value))
+
+
+def phone_digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def normalize_phone(value: str) -> str:
+    """'8 (916) 123-45-67' -> '+7 916 123-45-67'; other countries keep their digits.
+
+    Raises ValueError with a message for the form when it cannot be a phone number.
+    """
+    digits = phone_digits(value)
+    if len(digits) == 11 and digits[0] == "8" and not value.strip().startswith("+"):
+        digits = "7" + digits[1:]
+    elif len(digits) == 10 and digits[0] == "9":
+        digits = "7" + digits
+    if not 7 <= len(digits) <= 15 or re.search(r"[^\d\s()+\-.]", value):
+        raise ValueError("Enter a phone number, for example +7 916 123-45-67.")
+    if len(digits) == 11 and digits[0] == "7":
+        d = digits
+        return f"+7 {d[1:4]} {d[4:7]}-{d[7:9]}-{d[9:11]}"
+    return "+" + digits if len(digits) > 7 else digits
+
+
+def is_valid_email(value: str) -> bool:
+    return bool(_EMAIL.match(value))

@@ -1,0 +1,101 @@
+"""Staff accounts, sessions and password rules."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from pydantic import Field, field_validator
+
+from heartbeat_desktop.core.vocabulary import Role
+from heartbeat_desktop.schemas.base import Schema
+
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_BYTES = 1024
+_USERNAME = re.compile(r"^[\w.@\-]+$")
+
+PASSWORD_RULES = (
+    f"At least {MIN_PASSWORD_LENGTH} characters, with letters and at least one digit "
+    "or symbol; not the same as the user name."
+)
+
+
+def password_problem(password: str, username: str | None = None) -> str | None:
+    """Why ``password`` is not acceptable, or None. Shown next to the field."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"The password must have at least {MIN_PASSWORD_LENGTH} characters."
+    if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
+        return "The password is too long."
+    if not any(ch.isalpha() for ch in password) or all(ch.isalpha() for ch in password):
+        return "Use letters and at least one digit or symbol."
+    if username and password.casefold() == username.casefold():
+        return "The password must not be the user name."
+    return None
+
+
+def check_password(password: str, username: str | None = None) -> str:
+    problem = password_problem(password, username)
+    if problem:
+        raise ValueError(problem)
+    return password
+
+
+class UserCreate(Schema):
+    model_config = Schema.model_config | {"str_strip_whitespace": False}
+
+    username: str = Field(max_length=64)
+    full_name: str = Field(default="", max_length=200)
+    password: str = Field(repr=False)
+    role: Role = Role.RECEPTIONIST
+
+    @field_validator("username")
+    @classmethod
+    def _username(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("This field is required.")
+        if not _USERNAME.match(value):
+            raise ValueError("Use letters, digits, dots, hyphens or underscores, without spaces.")
+        return value
+
+    @field_validator("full_name")
+    @classmethod
+    def _full_name(cls, value: str) -> str:
+        return " ".join(value.split())
+
+    @field_validator("password")
+    @classmethod
+    def _password(cls, value: str, info) -> str:  # type: ignore[no-untyped-def]
+        return check_password(value, info.data.get("username"))
+
+
+class UserUpdate(Schema):
+    full_name: str = Field(default="", max_length=200)
+    role: Role
+    is_active: bool = True
+    version: int
+
+
+class UserRead(Schema):
+    id: int
+    version: int
+    username: str
+    full_name: str
+    role: Role
+    is_active: bool
+    must_change_password: bool
+    locked_until: datetime | None
+    last_login_at: datetime | None
+    created_at: datetime
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.username
+
+
+class AuthSession(Schema):
+    """What a successful login gives the GUI: the token to pass to every call."""
+
+    token: str = Field(repr=False)
+    user: UserRead
+    expires_at: datetime

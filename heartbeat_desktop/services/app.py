@@ -1,0 +1,73 @@
+"""``Heartbeat``: the one object the GUI, the command line and the tests hold.
+
+It opens the database named by the settings, refuses a schema newer than this
+app, applies pending migrations, and exposes one service per use-case area.
+Every service method takes the session token first (except login and the
+first-start setup) and returns plain schemas.
+"""
+
+from __future__ import annotations
+
+from heartbeat_desktop import migrations
+from heartbeat_desktop.core import clock
+from heartbeat_desktop.core.database import Database
+from heartbeat_desktop.core.errors import DatabaseUnavailable
+from heartbeat_desktop.core.security import TokenSigner, load_or_create_secret
+from heartbeat_desktop.core.settings import Settings, load_settings
+from heartbeat_desktop.services.appointments import AppointmentService
+from heartbeat_desktop.services.audit import AuditService
+from heartbeat_desktop.services.auth import AuthService
+from heartbeat_desktop.services.context import ServiceContext
+from heartbeat_desktop.services.doctors import DoctorService
+from heartbeat_desktop.services.patients import PatientService
+from heartbeat_desktop.services.unit_of_work import translate_db_error
+from heartbeat_desktop.services.users import UserService
+
+
+class Heartbeat:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.auth = AuthService(ctx)
+        self.users = UserService(ctx)
+        self.patients = PatientService(ctx)
+        self.doctors = DoctorService(ctx)
+        self.appointments = AppointmentService(ctx)
+        self.audit = AuditService(ctx)
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, *, migrate: bool = True) -> Heartbeat:
+        """Connect, check and migrate the schema; raise a desk-friendly error if impossible."""
+        settings = settings or load_settings()
+        db = Database.connect(settings.database_url)
+        try:
+            if migrate:
+                migrations.upgrade(db.engine)
+            else:
+                migrations.check_compatible(db.engine)
+        except Exception as exc:
+            db.dispose()
+            translated = translate_db_error(exc)
+            if translated is not None:
+                raise DatabaseUnavailable(
+                    f"Cannot open the database {db.display_url}: {translated}"
+                ) from exc
+            raise
+        secret = settings.secret_key or load_or_create_secret(settings.config_dir)
+        signer = TokenSigner(secret, settings.algorithm, settings.token_ttl)
+        ctx = ServiceContext(db=db, settings=settings, signer=signer,
+                             zone=clock.clinic_zone(settings.clinic_timezone))
+        return cls(ctx)
+
+    @property
+    def database_label(self) -> str:
+        """What the status bar shows: the file, or the server without the password."""
+        return self.ctx.db.display_url
+
+    def close(self) -> None:
+        self.ctx.db.dispose()
+
+    def __enter__(self) -> Heartbeat:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

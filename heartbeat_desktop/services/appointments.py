@@ -1,0 +1,211 @@
+"""Appointments: booking, rescheduling, status changes, lists by doctor/patient/day."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from heartbeat_desktop.core import clock
+from heartbeat_desktop.core.errors import BookingConflict, NotFound, PermissionDenied, StaleRecord
+from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Role, Status, can_move
+from heartbeat_desktop.models import Appointment
+from heartbeat_desktop.schemas import AppointmentCreate, AppointmentRead, AppointmentUpdate, parse
+from heartbeat_desktop.services import booking_rules
+from heartbeat_desktop.services.audit import diff, snapshot
+from heartbeat_desktop.services.context import Actor, ServiceContext
+from heartbeat_desktop.services.permissions import Permission
+from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
+
+FIELDS = ("doctor_id", "patient_id", "starts_at", "ends_at", "status", "reason", "notes")
+MAX_LIST = 5000
+
+
+def to_read(a: Appointment) -> AppointmentRead:
+    return AppointmentRead(
+        id=a.id, version=a.version, doctor_id=a.doctor_id, patient_id=a.patient_id,
+        starts_at=a.starts_at, ends_at=a.ends_at, status=Status(a.status), reason=a.reason,
+        notes=a.notes, created_by_id=a.created_by_id,
+        doctor_name=" ".join(p for p in (a.doctor.last_name, a.doctor.first_name, a.doctor.middle_name) if p),
+        patient_name=" ".join(p for p in (a.patient.last_name, a.patient.first_name, a.patient.middle_name) if p),
+        created_at=a.created_at, updated_at=a.updated_at,
+    )
+
+
+class AppointmentService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- reading ---------------------------------------------------------------
+    def get(self, token: str, id_: int) -> AppointmentRead:
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
+            return to_read(self._load(uow, id_))
+
+    def list(
+        self,
+        token: str,
+        *,
+        doctor_id: int | None = None,
+        patient_id: int | None = None,
+        starts_from: datetime | None = None,
+        starts_before: datetime | None = None,
+        statuses: tuple[Status, ...] = (),
+        newest_first: bool = False,
+        offset: int = 0,
+        limit: int = 500,
+    ) -> list[AppointmentRead]:
+        """Appointments matching every filter given, by start time."""
+        zone = self.ctx.zone
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
+            where = uow.appointments.filters(
+                doctor_id=doctor_id,
+                patient_id=patient_id,
+                starts_from=clock.as_utc(starts_from, zone) if starts_from else None,
+                starts_before=clock.as_utc(starts_before, zone) if starts_before else None,
+                statuses=tuple(Status(s).value for s in statuses),
+            )
+            order = [Appointment.starts_at.desc(), Appointment.id.desc()] if newest_first else None
+            rows = uow.appointments.list(*where, order_by=order, offset=max(offset, 0),
+                                         limit=min(max(limit, 0), MAX_LIST))
+            return [to_read(a) for a in rows]
+
+    def list_by_doctor(self, token: str, doctor_id: int, **filters: Any) -> list[AppointmentRead]:
+        return self.list(token, doctor_id=doctor_id, **filters)
+
+    def list_by_patient(self, token: str, patient_id: int, **filters: Any) -> list[AppointmentRead]:
+        return self.list(token, patient_id=patient_id, **filters)
+
+    def list_day(self, token: str, day: date, **filters: Any) -> list[AppointmentRead]:
+        """One local calendar day: the schedule page."""
+        start, end = clock.local_day_bounds(day, self.ctx.zone)
+        return self.list(token, starts_from=start, starts_before=end, **filters)
+
+    def conflicts(self, token: str, data: AppointmentCreate | Mapping[str, Any], exclude_id: int | None = None) -> list[str]:
+        """What would stop this booking, checked while the form is filled in."""
+        data = self._parse(AppointmentCreate, data)
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
+            return self._problems(uow, data, exclude_id)
+
+    # --- writing ---------------------------------------------------------------
+    def create(self, token: str, data: AppointmentCreate | Mapping[str, Any]) -> AppointmentRead:
+        data = self._parse(AppointmentCreate, data)
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, Permission.BOOK_APPOINTMENTS)
+            self._refuse_problems(uow, data, None)
+            appointment = Appointment(
+                doctor_id=data.doctor_id, patient_id=data.patient_id, starts_at=data.starts_at,
+                ends_at=data.ends_at, status=Status.SCHEDULED.value, reason=data.reason,
+                notes=data.notes, created_by_id=actor.user_id,
+            )
+            uow.appointments.add(appointment)  # the database's overlap rule runs here
+            uow.audit(actor, "create", "appointment", appointment.id, snapshot(appointment, FIELDS))
+            result = to_read(appointment)  # loads the names inside the transaction
+            uow.commit()
+            return result
+
+    def update(self, token: str, id_: int, data: AppointmentUpdate | Mapping[str, Any]) -> AppointmentRead:
+        data = self._parse(AppointmentUpdate, data)
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, Permission.BOOK_APPOINTMENTS)
+            appointment = self._load(uow, id_)
+            self._check_version(appointment, data.version)
+            moved = (appointment.doctor_id, appointment.patient_id, appointment.starts_at,
+                     appointment.ends_at) != (data.doctor_id, data.patient_id, data.starts_at, data.ends_at)
+            if moved and Status(appointment.status) == Status.COMPLETED:
+                raise BookingConflict("A completed appointment cannot be moved.")
+            if moved and Status(appointment.status) not in INACTIVE_STATUSES:
+                self._refuse_problems(uow, data, appointment.id)
+            before = snapshot(appointment, FIELDS)
+            for field in ("doctor_id", "patient_id", "starts_at", "ends_at", "reason", "notes"):
+                setattr(appointment, field, getattr(data, field))
+            uow.flush()
+            changes = diff(before, snapshot(appointment, FIELDS))
+            if changes:
+                uow.audit(actor, "update", "appointment", appointment.id, changes)
+            uow.session.expire(appointment, ["doctor", "patient"])  # the ids may have changed
+            result = to_read(appointment)
+            uow.commit()
+            return result
+
+    def set_status(self, token: str, id_: int, status: Status | str, version: int) -> AppointmentRead:
+        new = Status(status)
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, Permission.SET_APPOINTMENT_STATUS)
+            appointment = self._load(uow, id_)
+            self._check_version(appointment, version)
+            self._check_own(uow, actor, appointment)
+            current = Status(appointment.status)
+            if new == current:
+                return to_read(appointment)
+            if not can_move(current, new):
+                raise BookingConflict(f"An appointment that is {current.label.lower()} cannot become {new.label.lower()}.")
+            if current in INACTIVE_STATUSES and new not in INACTIVE_STATUSES:
+                clashes = uow.appointments.clashes(appointment.starts_at, appointment.ends_at,
+                                                   doctor_id=appointment.doctor_id, exclude_id=appointment.id)
+                if clashes:
+                    raise BookingConflict("The slot has been booked for someone else meanwhile.")
+            appointment.status = new.value
+            uow.flush()
+            uow.audit(actor, "status", "appointment", appointment.id, {"status": [current.value, new.value]})
+            result = to_read(appointment)
+            uow.commit()
+            return result
+
+    def delete(self, token: str, id_: int, version: int | None = None) -> None:
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, Permission.DELETE_APPOINTMENTS)
+            appointment = self._load(uow, id_)
+            if version is not None:
+                self._check_version(appointment, version)
+            state = snapshot(appointment, FIELDS)
+            uow.appointments.delete(appointment)
+            uow.audit(actor, "delete", "appointment", id_, state)
+            uow.commit()
+
+    # --- helpers ---------------------------------------------------------------
+    def _parse(self, schema: type[AppointmentCreate], data: Any) -> Any:
+        data = parse(schema, data)
+        zone = self.ctx.zone
+        return data.model_copy(update={"starts_at": clock.as_utc(data.starts_at, zone),
+                                       "ends_at": clock.as_utc(data.ends_at, zone)})
+
+    def _problems(self, uow: UnitOfWork, data: AppointmentCreate, exclude_id: int | None) -> list[str]:
+        doctor = uow.doctors.get(data.doctor_id)
+        if doctor is None:
+            raise NotFound("This doctor no longer exists.")
+        patient = uow.patients.get(data.patient_id)
+        if patient is None:
+            raise NotFound("This patient no longer exists.")
+        return booking_rules.problems(
+            uow, doctor=doctor, patient=patient, starts_at=data.starts_at, ends_at=data.ends_at,
+            zone=self.ctx.zone, now=self.ctx.now(), allow_past=self.ctx.settings.allow_past_bookings,
+            exclude_id=exclude_id,
+        )
+
+    def _refuse_problems(self, uow: UnitOfWork, data: AppointmentCreate, exclude_id: int | None) -> None:
+        found = self._problems(uow, data, exclude_id)
+        if found:
+            raise BookingConflict(" ".join(found))
+
+    @staticmethod
+    def _load(uow: UnitOfWork, id_: int) -> Appointment:
+        found = uow.appointments.list(Appointment.id == id_, limit=1)
+        if not found:
+            raise NotFound("This appointment no longer exists; it may have been deleted at another desk.")
+        return found[0]
+
+    @staticmethod
+    def _check_version(appointment: Appointment, version: int) -> None:
+        if appointment.version != version:
+            raise StaleRecord(STALE, current_version=appointment.version)
+
+    @staticmethod
+    def _check_own(uow: UnitOfWork, actor: Actor, appointment: Appointment) -> None:
+        """A doctor's account changes only that doctor's own appointments."""
+        if actor.role == Role.DOCTOR:
+            doctor = uow.doctors.get(appointment.doctor_id)
+            if doctor is None or doctor.user_id != actor.user_id:
+                raise PermissionDenied("A doctor can change only their own appointments.")

@@ -1,0 +1,75 @@
+"""What the audit log stores about a change, and the admin's view of the log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time
+from enum import Enum
+from typing import Any
+
+from heartbeat_desktop.models import AuditEntry
+from heartbeat_desktop.schemas import AuditRead
+from heartbeat_desktop.services.context import ServiceContext
+from heartbeat_desktop.services.permissions import Permission
+
+SECRET_FIELDS = frozenset({"password", "password_hash"})
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return [json_value(v) for v in value]
+    if hasattr(value, "model_dump"):
+        return json_value(value.model_dump())
+    if isinstance(value, dict):
+        return {k: json_value(v) for k, v in value.items()}
+    return value
+
+
+def snapshot(obj: Any, fields: Iterable[str]) -> dict[str, Any]:
+    """The audited fields of a record, JSON-ready, secrets left out."""
+    return {f: json_value(getattr(obj, f)) for f in fields if f not in SECRET_FIELDS}
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """Only what changed: ``{field: [old, new]}``."""
+    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+
+
+class AuditService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def list(
+        self,
+        token: str,
+        *,
+        entity: str | None = None,
+        entity_id: int | None = None,
+        user_id: int | None = None,
+        action: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[AuditRead]:
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.VIEW_AUDIT)
+            where = []
+            if entity is not None:
+                where.append(AuditEntry.entity == entity)
+            if entity_id is not None:
+                where.append(AuditEntry.entity_id == entity_id)
+            if user_id is not None:
+                where.append(AuditEntry.user_id == user_id)
+            if action is not None:
+                where.append(AuditEntry.action == action)
+            if since is not None:
+                where.append(AuditEntry.at >= since)
+            if until is not None:
+                where.append(AuditEntry.at < until)
+            rows = uow.audit_log.list_recent(*where, offset=offset, limit=limit)
+            return [AuditRead.model_validate(r) for r in rows]

@@ -1,0 +1,166 @@
+"""The generic record service: get, search, count, create, update, delete, deactivate.
+
+Patients and doctors are thin subclasses that name their schemas, their
+permissions and how a validated form is applied to a row.  Each call checks the
+session and the role, runs in one transaction, and audits what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import ColumnElement
+
+from heartbeat_desktop.core.errors import Conflict, NotFound, StaleRecord
+from heartbeat_desktop.models import Appointment
+from heartbeat_desktop.models.people import Person
+from heartbeat_desktop.repositories.people import PersonRepository
+from heartbeat_desktop.schemas import parse
+from heartbeat_desktop.schemas.base import Schema
+from heartbeat_desktop.schemas.text import name_key, phone_digits
+from heartbeat_desktop.services.audit import diff, snapshot
+from heartbeat_desktop.services.context import ServiceContext
+from heartbeat_desktop.services.permissions import Permission
+from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
+
+M = TypeVar("M", bound=Person)
+R = TypeVar("R", bound=Schema)
+
+MAX_PAGE = 1000
+
+
+class PersonService(Generic[M, R]):
+    entity: ClassVar[str]  # "patient": used in audit rows and messages
+    model: ClassVar[type[Any]]
+    create_schema: ClassVar[type[Schema]]
+    update_schema: ClassVar[type[Schema]]
+    read_schema: ClassVar[type[Schema]]
+    view: ClassVar[Permission]
+    edit: ClassVar[Permission]
+    remove: ClassVar[Permission]
+    fields: ClassVar[tuple[str, ...]]  # copied from the form and audited
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- hooks for subclasses ------------------------------------------------
+    def repo(self, uow: UnitOfWork) -> PersonRepository[M]:
+        raise NotImplementedError
+
+    def apply(self, obj: M, data: Schema) -> None:
+        for field in self.fields:
+            setattr(obj, field, getattr(data, field))
+        obj.name_key = name_key(obj.last_name, obj.first_name, obj.middle_name)
+        obj.phone_digits = phone_digits(obj.phone) if obj.phone else None
+
+    def check(self, uow: UnitOfWork, data: Schema) -> None:
+        """Checks that need the database (references); raise ValidationFailed."""
+
+    def audit_state(self, obj: M) -> dict[str, Any]:
+        return snapshot(obj, self.fields)
+
+    def to_read(self, obj: M) -> R:
+        return self.read_schema.model_validate(obj)  # type: ignore[return-value]
+
+    # --- reading ---------------------------------------------------------------
+    def _load(self, uow: UnitOfWork, id_: int) -> M:
+        obj = self.repo(uow).get(id_)
+        if obj is None:
+            raise NotFound(f"This {self.entity} no longer exists; it may have been deleted at another desk.")
+        return obj
+
+    def _where(self, uow: UnitOfWork, query: str, include_inactive: bool) -> list[ColumnElement[bool]]:
+        where = [self.repo(uow).search_clause(query)]
+        if not include_inactive:
+            where.append(self.model.is_active.is_(True))
+        return where
+
+    def get(self, token: str, id_: int) -> R:
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, self.view)
+            return self.to_read(self._load(uow, id_))
+
+    def search(
+        self, token: str, query: str = "", *, offset: int = 0, limit: int = 50, include_inactive: bool = True
+    ) -> list[R]:
+        """One page of matches, sorted by name: the search box and the lazy table."""
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, self.view)
+            rows = self.repo(uow).list(*self._where(uow, query, include_inactive),
+                                       offset=max(offset, 0), limit=min(max(limit, 0), MAX_PAGE))
+            return [self.to_read(r) for r in rows]
+
+    def count(self, token: str, query: str = "", *, include_inactive: bool = True) -> int:
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, self.view)
+            return self.repo(uow).count(*self._where(uow, query, include_inactive))
+
+    # --- writing ---------------------------------------------------------------
+    def create(self, token: str, data: Schema | Mapping[str, Any]) -> R:
+        data = parse(self.create_schema, data)
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, self.edit)
+            self.check(uow, data)
+            obj = self.model()
+            self.apply(obj, data)
+            self.repo(uow).add(obj)
+            uow.audit(actor, "create", self.entity, obj.id, self.audit_state(obj))
+            result = self.to_read(obj)
+            uow.commit()
+            return result
+
+    def update(self, token: str, id_: int, data: Schema | Mapping[str, Any]) -> R:
+        """Save a form; refused if someone saved the record since it was opened."""
+        data = parse(self.update_schema, data)
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, self.edit)
+            obj = self._load(uow, id_)
+            self._check_version(obj, data.version)  # type: ignore[attr-defined]
+            self.check(uow, data)
+            before = self.audit_state(obj)
+            self.apply(obj, data)
+            uow.flush()  # the version counter guards the race between load and flush
+            changes = diff(before, self.audit_state(obj))
+            if changes:
+                uow.audit(actor, "update", self.entity, obj.id, changes)
+            result = self.to_read(obj)
+            uow.commit()
+            return result
+
+    def set_active(self, token: str, id_: int, active: bool, version: int) -> R:
+        """Deactivate instead of delete: history stays, the record leaves the lists."""
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, self.edit)
+            obj = self._load(uow, id_)
+            self._check_version(obj, version)
+            if obj.is_active != active:
+                obj.is_active = active
+                uow.flush()
+                uow.audit(actor, "activate" if active else "deactivate", self.entity, obj.id,
+                          {"is_active": [not active, active]})
+            result = self.to_read(obj)
+            uow.commit()
+            return result
+
+    def delete(self, token: str, id_: int, version: int | None = None) -> None:
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, self.remove)
+            obj = self._load(uow, id_)
+            if version is not None:
+                self._check_version(obj, version)
+            booked = uow.appointments.count(getattr(Appointment, f"{self.entity}_id") == obj.id)
+            if booked:
+                raise Conflict(
+                    f"This {self.entity} has {booked} appointment{'s' if booked != 1 else ''} and cannot "
+                    f"be deleted. Deactivate the {self.entity} instead: the history is kept."
+                )
+            state = self.audit_state(obj)
+            self.repo(uow).delete(obj)
+            uow.audit(actor, "delete", self.entity, id_, state)
+            uow.commit()
+
+    @staticmethod
+    def _check_version(obj: Any, version: int) -> None:
+        if obj.version != version:
+            raise StaleRecord(STALE, current_version=obj.version)

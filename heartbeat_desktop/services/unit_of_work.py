@@ -1,0 +1,124 @@
+"""The unit of work: one transaction, its repositories, its audit entries.
+
+Every service call opens one.  Leaving the ``with`` block without
+``commit()`` rolls everything back, so a failed save leaves nothing half
+written.  Database and driver errors are translated here, once, into the
+errors of :mod:`heartbeat_desktop.core.errors`, with a sentence for the desk.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from heartbeat_desktop.core.database import Database
+from heartbeat_desktop.core.errors import (
+    BookingConflict,
+    Conflict,
+    DatabaseUnavailable,
+    HeartbeatError,
+    StaleRecord,
+)
+from heartbeat_desktop.models import OVERLAP_CONSTRAINT, AuditEntry
+from heartbeat_desktop.repositories import (
+    AppointmentRepository,
+    AuditRepository,
+    DoctorRepository,
+    PatientRepository,
+    UserRepository,
+)
+
+DOCTOR_BUSY = "The doctor already has an appointment at that time."
+STALE = "Someone else changed this record after you opened it. Reload it to see their changes."
+
+
+def translate_db_error(exc: BaseException) -> HeartbeatError | None:
+    """A desk-friendly error for a database exception, or None if it is not one."""
+    if isinstance(exc, StaleDataError):
+        return StaleRecord(STALE)
+    if isinstance(exc, IntegrityError):
+        text = str(exc.orig)
+        if OVERLAP_CONSTRAINT in text:
+            return BookingConflict(DOCTOR_BUSY)
+        if "FOREIGN KEY" in text.upper() or "foreign key" in text:
+            return Conflict("This record is still referenced by other records and cannot be changed that way.")
+        if "UNIQUE" in text.upper() or "duplicate key" in text:
+            return Conflict("A record with the same unique value already exists.")
+        if "ends_after_starts" in text:
+            return BookingConflict("The end must be after the start.")
+        return Conflict("The database refused the change: it would break a rule of the data.")
+    if isinstance(exc, OperationalError):
+        text = str(exc.orig).lower()
+        if "locked" in text or "busy" in text:
+            return DatabaseUnavailable("The database is busy at another desk. Please try again in a moment.")
+        return DatabaseUnavailable("The database cannot be reached. Check the network or the server and try again.")
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return DatabaseUnavailable("The connection to the database was lost. Please try again.")
+    return None
+
+
+class UnitOfWork:
+    def __init__(self, db: Database, *, write: bool = False) -> None:
+        self.db = db
+        self.write = write
+        self.committed = False
+
+    def __enter__(self) -> UnitOfWork:
+        factory = self.db.write_sessions if self.write else self.db.read_sessions
+        self.session: Session = factory()
+        self.users = UserRepository(self.session)
+        self.patients = PatientRepository(self.session)
+        self.doctors = DoctorRepository(self.session)
+        self.appointments = AppointmentRepository(self.session)
+        self.audit_log = AuditRepository(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            self.session.rollback()  # no-op after a commit; undoes anything else
+        except Exception:  # noqa: BLE001 - the connection may already be gone
+            pass
+        finally:
+            self.session.close()
+        if exc is not None:
+            translated = translate_db_error(exc)
+            if translated is not None:
+                raise translated from exc
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def commit(self) -> None:
+        if not self.write:
+            raise RuntimeError("a read-only unit of work cannot commit")
+        self.session.commit()
+        self.committed = True
+
+    def audit(
+        self,
+        actor: Any,
+        action: str,
+        entity: str,
+        entity_id: int | None,
+        changes: dict[str, Any] | None = None,
+    ) -> None:
+        """Record an action in the same transaction as the change itself."""
+        self.session.add(
+            AuditEntry(
+                user_id=getattr(actor, "user_id", None),
+                username=getattr(actor, "username", None),
+                action=action,
+                entity=entity,
+                entity_id=entity_id,
+                changes=changes or None,
+            )
+        )

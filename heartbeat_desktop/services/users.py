@@ -1,0 +1,109 @@
+"""Staff accounts, managed by an administrator."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from heartbeat_desktop.core.errors import Conflict, NotFound, StaleRecord, ValidationFailed
+from heartbeat_desktop.core.security import hash_password
+from heartbeat_desktop.core.vocabulary import Role
+from heartbeat_desktop.models import User
+from heartbeat_desktop.schemas import UserCreate, UserRead, UserUpdate, parse
+from heartbeat_desktop.schemas.user import password_problem
+from heartbeat_desktop.services.audit import diff, snapshot
+from heartbeat_desktop.services.auth import new_user
+from heartbeat_desktop.services.context import Actor, ServiceContext
+from heartbeat_desktop.services.permissions import Permission
+from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
+
+FIELDS = ("username", "full_name", "role", "is_active", "must_change_password")
+LAST_ADMIN = "At least one active administrator must remain."
+
+
+class UserService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def list(self, token: str) -> list[UserRead]:
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.MANAGE_USERS)
+            return [UserRead.model_validate(u) for u in uow.users.list()]
+
+    def get(self, token: str, id_: int) -> UserRead:
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.MANAGE_USERS)
+            return UserRead.model_validate(self._load(uow, id_))
+
+    def create(self, token: str, data: UserCreate | Mapping[str, Any]) -> UserRead:
+        data = parse(UserCreate, data)
+        user = new_user(data, data.role)  # hashing happens outside the write transaction
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, Permission.MANAGE_USERS)
+            return self._add(uow, actor, user)
+
+    def create_as_installer(self, data: UserCreate | Mapping[str, Any], actor: Actor) -> UserRead:
+        """The command line's ``users create``: whoever can open the database file or server."""
+        data = parse(UserCreate, data)
+        user = new_user(data, data.role)
+        with self.ctx.uow(write=True) as uow:
+            return self._add(uow, actor, user)
+
+    def update(self, token: str, id_: int, data: UserUpdate | Mapping[str, Any]) -> UserRead:
+        data = parse(UserUpdate, data)
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, Permission.MANAGE_USERS)
+            user = self._load(uow, id_)
+            if user.version != data.version:
+                raise StaleRecord(STALE, current_version=user.version)
+            before = snapshot(user, FIELDS)
+            losing_admin = user.role == Role.ADMIN.value and user.is_active and (
+                data.role != Role.ADMIN or not data.is_active)
+            if losing_admin and uow.users.active_admin_count() <= 1:
+                raise Conflict(LAST_ADMIN)
+            user.full_name, user.role, user.is_active = data.full_name, data.role.value, data.is_active
+            uow.flush()
+            changes = diff(before, snapshot(user, FIELDS))
+            if changes:
+                uow.audit(actor, "update", "user", user.id, changes)
+            result = UserRead.model_validate(user)
+            uow.commit()
+            return result
+
+    def reset_password(self, token: str, id_: int, new_password: str) -> UserRead:
+        """An admin sets a temporary password; the user must change it at next login."""
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.MANAGE_USERS)
+            username = self._load(uow, id_).username
+        problem = password_problem(new_password, username)
+        if problem:
+            raise ValidationFailed({"password": problem})
+        new_hash = hash_password(new_password)
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, Permission.MANAGE_USERS)
+            user = self._load(uow, id_)
+            user.password_hash = new_hash
+            user.must_change_password = True
+            user.failed_logins = 0
+            user.locked_until = None
+            uow.audit(actor, "reset_password", "user", user.id)
+            result = UserRead.model_validate(user)
+            uow.commit()
+            return result
+
+    @staticmethod
+    def _add(uow: UnitOfWork, actor: Actor, user: User) -> UserRead:
+        if uow.users.by_username(user.username) is not None:
+            raise ValidationFailed({"username": "This user name is taken."})
+        uow.users.add(user)
+        uow.audit(actor, "create", "user", user.id, snapshot(user, FIELDS))
+        result = UserRead.model_validate(user)
+        uow.commit()
+        return result
+
+    @staticmethod
+    def _load(uow: UnitOfWork, id_: int) -> User:
+        user = uow.users.get(id_)
+        if user is None:
+            raise NotFound("This user account no longer exists.")
+        return user
