@@ -1,0 +1,170 @@
+"""Shared fixtures and builders for every test module (loaded by conftest.py).
+
+Databases are real: a SQLite file per test (copied from one migrated
+template), and a fresh PostgreSQL database per run, created on the server named
+by ``TEST_DATABASE_URL`` and truncated between tests.  Without that variable
+the PostgreSQL half is skipped, unless ``HEARTBEAT_REQUIRE_POSTGRES=1`` (set by
+CI), which turns the skip into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from heartbeat_desktop import migrations
+from heartbeat_desktop.core.database import Database
+from heartbeat_desktop.core.settings import Settings, load_settings, normalize_database_url, sqlite_url
+from heartbeat_desktop.services import Heartbeat
+
+ADMIN_PASSWORD = "Adm1n-passw0rd"
+STAFF_PASSWORD = "Staff-passw0rd"
+TABLES = "audit_log, appointments, working_hours, doctors, patients, users"
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
+
+
+def postgres_required() -> bool:
+    return os.environ.get("HEARTBEAT_REQUIRE_POSTGRES", "") == "1"
+
+
+def skip_or_fail(reason: str) -> None:
+    if postgres_required():
+        pytest.fail(f"PostgreSQL is required here (HEARTBEAT_REQUIRE_POSTGRES=1): {reason}")
+    pytest.skip(reason)
+
+
+# --- databases -----------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file; each test gets a copy (migrating per test is slow)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = Database.connect(sqlite_url(path))
+    migrations.upgrade(db.engine)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh, migrated database for this run on the TEST_DATABASE_URL server."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        skip_or_fail("TEST_DATABASE_URL is not set")
+    admin_url = make_url(normalize_database_url(base))
+    name = f"heartbeat_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # noqa: BLE001 - any reason the server is unusable
+        admin.dispose()
+        skip_or_fail(f"cannot create a test database on {admin_url.render_as_string()}: {exc}")
+    url = admin_url.set(database=name).render_as_string(hide_password=False)
+    db = Database.connect(url)
+    migrations.upgrade(db.engine)
+    db.dispose()
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> str:
+    """A migrated, empty database of each backend; the test runs once per backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "heartbeat.sqlite3"
+        shutil.copyfile(sqlite_template, path)
+        return sqlite_url(path)
+    url = request.getfixturevalue("postgres_url")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    env = {
+        "HEARTBEAT_DATA_DIR": str(tmp_path / "data"),
+        "HEARTBEAT_CONFIG_DIR": str(tmp_path / "config"),
+        "HEARTBEAT_LOG_DIR": str(tmp_path / "log"),
+        "DATABASE_URL": database_url,
+    }
+    return load_settings(env=env, clinic_timezone="Europe/Moscow")
+
+
+@pytest.fixture
+def hb(settings: Settings) -> Iterator[Heartbeat]:
+    app = Heartbeat.open(settings)
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+# --- people and tokens ---------------------------------------------------------
+
+@pytest.fixture
+def admin_token(hb: Heartbeat) -> str:
+    hb.auth.create_first_admin({"username": "admin", "full_name": "Анна Админова", "password": ADMIN_PASSWORD})
+    return hb.auth.login("admin", ADMIN_PASSWORD).token
+
+
+def make_user(hb: Heartbeat, admin_token: str, username: str, role: str) -> str:
+    """Create a user of ``role`` and return a session token for them."""
+    hb.users.create(admin_token, {"username": username, "full_name": username.title(),
+                                  "password": STAFF_PASSWORD, "role": role})
+    return hb.auth.login(username, STAFF_PASSWORD).token
+
+
+@pytest.fixture
+def desk_token(hb: Heartbeat, admin_token: str) -> str:
+    return make_user(hb, admin_token, "desk", "receptionist")
+
+
+def patient_data(**overrides: Any) -> dict[str, Any]:
+    data = {"last_name": "Иванов", "first_name": "Пётр", "middle_name": "Сергеевич",
+            "birth_date": date(1980, 5, 17), "sex": "male", "phone": "+7 916 123-45-67"}
+    data.update(overrides)
+    return data
+
+
+WEEKDAY_HOURS = [{"weekday": d, "starts": time(9), "ends": time(18)} for d in range(5)]
+
+
+def doctor_data(**overrides: Any) -> dict[str, Any]:
+    data = {"last_name": "Петрова", "first_name": "Мария", "middle_name": "Ивановна",
+            "specialty": "Терапевт", "room": "101", "working_hours": WEEKDAY_HOURS}
+    data.update(overrides)
+    return data
+
+
+def next_monday() -> date:
+    today = date.today()
+    return today + timedelta(days=7 - today.weekday())
+
+
+def at(hour: int, minute: int = 0, day: date | None = None) -> datetime:
+    """A naive clinic-local moment on ``day`` (default: next Monday)."""
+    return datetime.combine(day or next_monday(), time(hour, minute))
+
+
+def booking(doctor_id: int, patient_id: int, start: datetime, minutes: int = 30, **extra: Any) -> dict[str, Any]:
+    return {"doctor_id": doctor_id, "patient_id": patient_id, "starts_at": start,
+            "ends_at": start + timedelta(minutes=minutes), **extra}
