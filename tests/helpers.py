@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 from heartbeat_desktop import migrations
 from heartbeat_desktop.core.database import Database
 from heartbeat_desktop.core.settings import Settings, load_settings, normalize_database_url, sqlite_url
+from heartbeat_desktop.schemas import AuthSession
 from heartbeat_desktop.services import Heartbeat
 
 ADMIN_PASSWORD = "Adm1n-passw0rd"
@@ -121,9 +122,14 @@ def hb(settings: Settings) -> Iterator[Heartbeat]:
 # --- people and tokens ---------------------------------------------------------
 
 @pytest.fixture
-def admin_token(hb: Heartbeat) -> str:
+def admin_auth(hb: Heartbeat) -> AuthSession:
     hb.auth.create_first_admin({"username": "admin", "full_name": "Анна Админова", "password": ADMIN_PASSWORD})
-    return hb.auth.login("admin", ADMIN_PASSWORD).token
+    return hb.auth.login("admin", ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def admin_token(admin_auth: AuthSession) -> str:
+    return admin_auth.token
 
 
 def make_user(hb: Heartbeat, admin_token: str, username: str, role: str) -> str:
@@ -168,3 +174,76 @@ def at(hour: int, minute: int = 0, day: date | None = None) -> datetime:
 def booking(doctor_id: int, patient_id: int, start: datetime, minutes: int = 30, **extra: Any) -> dict[str, Any]:
     return {"doctor_id": doctor_id, "patient_id": patient_id, "starts_at": start,
             "ends_at": start + timedelta(minutes=minutes), **extra}
+
+
+# --- the GUI (SQLite only: the services are proved on both backends above) -------
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Window state goes to a temporary INI folder, never the real user's settings."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("HeartbeatTests")
+    QCoreApplication.setApplicationName("heartbeat-desktop-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("qsettings")))
+
+
+@pytest.fixture
+def gui_settings(tmp_path: Path, sqlite_template: Path) -> Settings:
+    path = tmp_path / "gui.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    env = {
+        "HEARTBEAT_DATA_DIR": str(tmp_path / "data"),
+        "HEARTBEAT_CONFIG_DIR": str(tmp_path / "config"),
+        "HEARTBEAT_LOG_DIR": str(tmp_path / "log"),
+        "DATABASE_URL": sqlite_url(path),
+    }
+    return load_settings(env=env, clinic_timezone="Europe/Moscow")
+
+
+@pytest.fixture
+def services(gui_settings: Settings) -> Iterator[Heartbeat]:
+    app = Heartbeat.open(gui_settings)
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+@pytest.fixture
+def gui_admin(services: Heartbeat) -> AuthSession:
+    services.auth.create_first_admin({"username": "admin", "full_name": "Анна Админова",
+                                      "password": ADMIN_PASSWORD})
+    return services.auth.login("admin", ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def admin_session(qtbot: Any, gui_admin: AuthSession) -> Any:
+    """A SessionHolder for the administrator, as the main window holds it."""
+    from heartbeat_desktop.ui.session import SessionHolder
+
+    return SessionHolder(gui_admin)
+
+
+def session_for(services: Heartbeat, admin: AuthSession, username: str, role: str) -> Any:
+    from heartbeat_desktop.ui.session import SessionHolder
+
+    make_user(services, admin.token, username, role)
+    return SessionHolder(services.auth.login(username, STAFF_PASSWORD))
+
+
+def type_text(widget: Any, text: str) -> None:
+    """Type ``text`` into ``widget`` one key event per character.
+
+    ``qtbot.keyClicks`` aborts the process on non-ASCII text (a qasciikey
+    assertion), so Cyrillic is sent as key events that carry their text.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))

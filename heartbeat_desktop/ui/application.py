@@ -1,28 +1,33 @@
-"""Start-up: the QApplication, the services, and the first window.
+"""Start-up: the QApplication, the services, first-start setup or login, the window.
 
-Until the front-desk GUI lands this shows a minimal window that says which
-database is open and whether the first administrator still has to be created
-(``heartbeat-desktop users create``).  A database that cannot be opened gives a
-plain message box, never a traceback.
+A database that cannot be opened gives a plain message box (and the chance to
+change the connection), never a traceback.  Unexpected errors anywhere in the
+GUI are logged and shown as a dialog; the application keeps running.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from heartbeat_desktop import APP_NAME, __version__
 from heartbeat_desktop.core.errors import HeartbeatError
+from heartbeat_desktop.core.settings import Settings, load_settings
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.dialogs.login import LoginDialog, SetupDialog
+from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.main_window import MainWindow
+from heartbeat_desktop.ui.session import SessionHolder
 
 log = logging.getLogger(__name__)
 
 
-def _application(argv: list[str] | None) -> QApplication:
+def application(argv: list[str] | None = None) -> QApplication:
+    """The running QApplication, created if there is none yet (tests make their own)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -32,16 +37,70 @@ def _application(argv: list[str] | None) -> QApplication:
     return QApplication(argv if argv is not None else sys.argv[:1])
 
 
+class Controller(QObject):
+    """Owns the services and walks the user from sign-in to the main window and back."""
+
+    window_shown = Signal(object)
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or load_settings()
+        self.services: Heartbeat | None = None
+        self.window: MainWindow | None = None
+        self.dialog: QDialog | None = None
+
+    def start(self) -> bool:
+        """Open the database and show setup or login; False if the user gave up."""
+        try:
+            self.services = Heartbeat.open(self.settings)
+        except (HeartbeatError, ValueError) as exc:
+            QMessageBox.critical(None, APP_NAME, str(exc))
+            return False
+        self.show_sign_in()
+        return True
+
+    def show_sign_in(self) -> None:
+        assert self.services is not None
+        if self.services.auth.has_users():
+            self.dialog = LoginDialog(self.services)
+        else:
+            self.dialog = SetupDialog(self.services)
+        self.dialog.signed_in.connect(self.show_main_window)
+        self.dialog.rejected.connect(self._gave_up)
+        self.dialog.show()
+
+    def show_main_window(self, auth: object) -> None:
+        assert self.services is not None
+        session = SessionHolder(auth)  # type: ignore[arg-type]
+        self.window = MainWindow(self.services, session)
+        session.setParent(self.window)
+        self.window.logged_out.connect(self.show_sign_in)
+        self.window.show()
+        self.window_shown.emit(self.window)
+
+    def _gave_up(self) -> None:
+        if self.window is None or not self.window.isVisible():
+            QApplication.instance().quit()
+
+    def close(self) -> None:
+        if self.services is not None:
+            self.services.close()
+
+
+def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Last line of defence: log it, show it, keep running."""
+    log.error("unhandled error", exc_info=(exc_type, exc, tb))
+    if QApplication.instance() is not None:
+        show_error(QApplication.activeWindow(), exc)
+
+
 def run(argv: list[str] | None = None) -> int:
-    app = _application(argv)
-    try:
-        services = Heartbeat.open()
-    except (HeartbeatError, ValueError) as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+    app = application(argv)
+    sys.excepthook = _excepthook
+    controller = Controller()
+    if not controller.start():
         return 1
-    window = MainWindow(services)
-    window.show()
     try:
         return app.exec()
     finally:
-        services.close()
+        controller.close()

@@ -1,30 +1,173 @@
-"""The main window (a placeholder until the front-desk GUI issue lands)."""
+"""The main window: pages in tabs, menus with the standard shortcuts, status bar, lock.
+
+Pages are built by the factories in :mod:`heartbeat_desktop.ui.pages.registry`
+for the signed-in role.  Size, position, last page and column widths are kept
+in QSettings.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QTableView, QWidget
 
 from heartbeat_desktop import APP_NAME, __version__
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.lock_screen import LockScreen
+from heartbeat_desktop.ui.pages.registry import build_pages
+from heartbeat_desktop.ui.session import SessionHolder
+from heartbeat_desktop.ui.widgets import named
+
+STATUS_REFRESH_MS = 30_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Heartbeat) -> None:
-        super().__init__()
+    logged_out = Signal()
+
+    def __init__(self, services: Heartbeat, session: SessionHolder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "mainWindow", APP_NAME)
         self.services = services
-        self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{APP_NAME} {__version__}")
-        if services.auth.has_users():
-            hint = self.tr("The front-desk screens are coming in the next release.")
+        self.session = session
+        self.setWindowTitle(f"{APP_NAME} — {session.user.display_name}")
+        self.tabs = named(QTabWidget(), "mainTabs", self.tr("Pages"))
+        self.pages: dict[str, QWidget] = {}
+        for page in build_pages(services, session):
+            self.pages[page.objectName()] = page
+            self.tabs.addTab(page, page.accessibleName())
+        self.setCentralWidget(self.tabs)
+        self.lock_screen = LockScreen(services, session.user.username, self)
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.lock_screen.logout_requested.connect(self.logout)
+        session.lock_requested.connect(self.lock)
+        self._hidden_dialogs: list[QDialog] = []
+        self._build_menus()
+        self._build_status_bar()
+        self._restore()
+
+    # --- pages ------------------------------------------------------------------------
+    def current_page(self) -> QWidget:
+        return self.tabs.currentWidget()
+
+    def show_page(self, object_name: str) -> QWidget | None:
+        page = self.pages.get(object_name)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+        return page
+
+    def _on_page(self, method: str) -> None:
+        action = getattr(self.current_page(), method, None)
+        if callable(action):
+            action()
+
+    # --- menus and status ---------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, name: str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("Sign &out"), self.logout, None, "logoutAction"))
+        file_menu.addAction(self._action(self.tr("&Lock"), lambda: self.session.lock(self.tr("Locked.")),
+                                         "Ctrl+L", "lockAction"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quitAction"))
+        edit_menu = bar.addMenu(self.tr("&Records"))
+        edit_menu.addAction(self._action(self.tr("&New"), lambda: self._on_page("create_record"),
+                                         QKeySequence.StandardKey.New, "newAction"))
+        edit_menu.addAction(self._action(self.tr("&Find"), lambda: self._on_page("focus_search"),
+                                         QKeySequence.StandardKey.Find, "findAction"))
+        edit_menu.addAction(self._action(self.tr("&Refresh"), lambda: self._on_page("refresh"),
+                                         QKeySequence.StandardKey.Refresh, "refreshAction"))
+        go_menu = bar.addMenu(self.tr("&Go"))
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            go_menu.addAction(self._action(page.accessibleName(),
+                                           lambda _checked=False, p=page: self.tabs.setCurrentWidget(p),
+                                           f"Alt+{i + 1}"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About"), self._about, None, "aboutAction"))
+
+    def _build_status_bar(self) -> None:
+        user = self.session.user
+        self.user_label = named(QLabel(f"{user.display_name} ({self.tr(user.role.label)})"), "statusUser")
+        self.database_label = named(QLabel(self.services.database_label), "statusDatabase")
+        self.time_label = named(QLabel(), "statusSessionTime")
+        for label in (self.user_label, self.database_label, self.time_label):
+            self.statusBar().addPermanentWidget(label)
+        self._status_timer = QTimer(self)
+        self._status_timer.timeout.connect(self._update_time_left)
+        self._status_timer.start(STATUS_REFRESH_MS)
+        self._update_time_left()
+
+    def _update_time_left(self) -> None:
+        minutes = self.session.seconds_left() // 60
+        self.time_label.setText(self.tr("Session: {0} h {1:02d} min left").format(minutes // 60, minutes % 60))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, APP_NAME, self.tr("{0} {1}\nDatabase: {2}").format(
+            APP_NAME, __version__, self.services.database_label))
+
+    # --- lock and logout --------------------------------------------------------------------
+    def lock(self, reason: str) -> None:
+        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
+        for dialog in self._hidden_dialogs:
+            dialog.hide()  # kept with its content, shown again after unlock
+        self.lock_screen.cover(reason)
+
+    def _unlocked(self, auth: object) -> None:
+        self.session.renew(auth)  # type: ignore[arg-type]
+        for dialog in self._hidden_dialogs:
+            dialog.show()
+        self._hidden_dialogs = []
+        self._update_time_left()
+
+    def logout(self) -> None:
+        self._save()
+        try:
+            self.services.auth.logout(self.session.token)
+        except Exception:  # noqa: BLE001 - an expired session is already over
+            pass
+        self.logged_out.emit()
+        self.close()
+
+    # --- window state ---------------------------------------------------------------------------
+    def _settings(self) -> QSettings:
+        return QSettings()
+
+    def _restore(self) -> None:
+        settings = self._settings()
+        geometry = settings.value("mainWindow/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         else:
-            hint = self.tr("No accounts yet. Create the administrator with:\n"
-                           "heartbeat-desktop users create --role admin --username NAME")
-        label = QLabel(self.tr("Database: {0}\n\n{1}").format(services.database_label, hint))
-        label.setObjectName("statusMessage")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setMargin(24)
-        self.setCentralWidget(label)
-        self.resize(720, 360)
+            self.resize(1200, 780)
+        last = settings.value("mainWindow/page")
+        if isinstance(last, str) and last in self.pages:
+            self.show_page(last)
+        for table in self.findChildren(QTableView):
+            state = settings.value(f"tables/{table.objectName()}")
+            if state is not None:
+                table.horizontalHeader().restoreState(state)
+
+    def _save(self) -> None:
+        settings = self._settings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        settings.setValue("mainWindow/page", self.current_page().objectName())
+        for table in self.findChildren(QTableView):
+            settings.setValue(f"tables/{table.objectName()}", table.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save()
+        super().closeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.lock_screen.isVisible():
+            self.lock_screen.setGeometry(self.rect())

@@ -1,0 +1,36 @@
+"""Errors shown to a person: a plain sentence, details folded away, logged in full."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from heartbeat_desktop.core.errors import HeartbeatError
+
+log = logging.getLogger("heartbeat_desktop.ui")
+
+
+def plain_message(exc: BaseException) -> str:
+    if isinstance(exc, HeartbeatError):
+        return str(exc)
+    return QCoreApplication.translate("errors", "Something went wrong. Your work is kept; please try again. "
+                      "If it keeps happening, show the details to your administrator.")
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> QMessageBox:
+    """A non-blocking message box for ``exc``; unexpected errors are logged with their traceback."""
+    if not isinstance(exc, HeartbeatError):
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    box = QMessageBox(parent)
+    box.setObjectName("errorDialog")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or QCoreApplication.translate("errors", "Heartbeat Desktop"))
+    box.setText(plain_message(exc))
+    if not isinstance(exc, HeartbeatError):
+        box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box

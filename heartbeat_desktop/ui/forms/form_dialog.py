@@ -1,0 +1,197 @@
+"""The generic record form: a QFormLayout, an error line per field, Save/Cancel.
+
+A subclass adds its fields with :meth:`add_field` (the widget is named after
+the model field, its error label ``<field>Error``), says how to read them
+(:meth:`values`) and which service call saves them (:meth:`save_call`).
+The form validates as the user types with the same schema the service uses,
+so Save is enabled only for a valid form; the service's own refusal (a
+conflict, a stale record) is shown in the form, which stays open with
+everything typed.  Esc asks before throwing typed work away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from heartbeat_desktop.core.errors import ValidationFailed
+from heartbeat_desktop.schemas import field_errors
+from heartbeat_desktop.schemas.base import Schema
+from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.operations import Operation
+from heartbeat_desktop.ui.widgets import error_label, named, show_message
+
+
+def _changed_signal(widget: QWidget) -> Any:
+    for name in ("textChanged", "dateChanged", "timeChanged", "currentIndexChanged",
+                 "valueChanged", "toggled", "changed"):
+        signal = getattr(widget, name, None)
+        if signal is not None:
+            return signal
+    return None
+
+
+class FormDialog(QDialog):
+    form_name: ClassVar[str]  # "patientForm"
+    schema: ClassVar[type[Schema]]  # validates values() as the user types
+
+    saved = Signal(object)  # the record the service returned
+
+    def __init__(self, record: Any | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, self.form_name)
+        self.record = record
+        self.form = QFormLayout()
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.form_error = error_label("formError")
+        self.save_button = named(QPushButton(self.tr("&Save")), "saveButton", self.tr("Save"))
+        self.cancel_button = named(QPushButton(self.tr("Cancel")), "cancelButton", self.tr("Cancel"))
+        self.save_button.setDefault(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.form_error)
+        layout.addWidget(buttons)
+        self._dirty = False
+        self._busy = False
+        self._touched: set[str] = set()  # errors show for these, or all after a Save attempt
+        self._show_all = False
+
+    # --- building -------------------------------------------------------------------
+    def add_field(self, name: str, label: str, widget: QWidget, description: str | None = None) -> QWidget:
+        named(widget, name, label.replace("&", "").rstrip(":"), description)
+        error = error_label(f"{name}Error")
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(2)
+        inner.addWidget(widget)
+        inner.addWidget(error)
+        self.form.addRow(label, box)
+        self.fields[name] = widget
+        self.errors[name] = error
+        signal = _changed_signal(widget)
+        if signal is not None:
+            signal.connect(lambda *_args, field=name: self._edited(field))
+        return widget
+
+    def finish(self) -> None:
+        """Call at the end of the subclass's __init__: fills the form, first validation."""
+        if self.record is not None:
+            self.load(self.record)
+            self._touched = set(self.fields)  # an existing record: show what is wrong at once
+        else:
+            self._touched = set()
+        self._dirty = False
+        self.validate()
+
+    # --- for subclasses ---------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def load(self, record: Any) -> None:
+        """Put ``record``'s values into the widgets."""
+        raise NotImplementedError
+
+    def save_call(self, values: Mapping[str, Any]) -> Any:
+        """The service call that saves; runs off the GUI thread."""
+        raise NotImplementedError
+
+    def extra_problems(self, values: Mapping[str, Any]) -> dict[str, str]:
+        """Checks beyond the schema (e.g. two passwords equal); field -> message."""
+        return {}
+
+    # --- behaviour ----------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def validate(self) -> dict[str, str]:
+        values = self.values()
+        try:
+            self.schema.model_validate(values)
+            problems: dict[str, str] = {}
+        except Exception as exc:  # pydantic's ValidationError
+            problems = field_errors(exc) if hasattr(exc, "errors") else {"": str(exc)}
+        problems.update(self.extra_problems(values))
+        shown = problems if self._show_all else {f: m for f, m in problems.items() if f in self._touched}
+        self.show_problems(shown)
+        self.save_button.setEnabled(not problems and not self._busy)
+        return problems
+
+    def show_problems(self, problems: Mapping[str, str]) -> None:
+        for name, label in self.errors.items():
+            show_message(label, problems.get(name, ""))
+        loose = [m for f, m in problems.items() if f not in self.errors]
+        show_message(self.form_error, " ".join(loose))
+
+    def submit(self) -> None:
+        self._show_all = True
+        if self._busy or self.validate():
+            return
+        self._set_busy(True)
+        op = Operation(self.save_call, self.values())
+        op.succeeded.connect(self._saved)
+        op.failed.connect(self._failed)
+        op.start()
+
+    def reject(self) -> None:
+        if self._dirty and not self._busy:
+            answer = QMessageBox.question(
+                self, self.tr("Discard changes?"),
+                self.tr("You have typed something in this form. Close it and lose it?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    def _edited(self, field: str) -> None:
+        self._dirty = True
+        self._touched.add(field)
+        self.validate()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.save_button.setEnabled(not busy)
+
+    def _saved(self, record: Any) -> None:
+        self._set_busy(False)
+        self._dirty = False
+        self.record = record
+        self.saved.emit(record)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ValidationFailed):
+            self.show_problems(exc.field_errors)
+        else:
+            show_message(self.form_error, plain_message(exc))
+        self.save_button.setEnabled(True)
+
+
+def text_or_none(widget: QLineEdit | QPlainTextEdit) -> str | None:
+    text = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+    return text.strip() or None
+

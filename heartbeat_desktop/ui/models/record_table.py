@@ -1,0 +1,186 @@
+"""The generic table model: columns declared as data, rows fetched page by page.
+
+Subclasses only declare ``columns`` (Spine Toolbox's MinimalTableModel idea).
+Rows are plain schemas cached in a list (Anki's browser model caches fetched
+rows); ``canFetchMore``/``fetchMore`` ask the loader for the next page in a
+background :class:`Operation`, so 100,000 patients open at once and the GUI
+never waits on the database.  A result that arrives after the query changed
+is dropped (each reset bumps a generation number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from heartbeat_desktop.ui.formatting import format_value
+from heartbeat_desktop.ui.operations import Operation
+
+RecordRole = Qt.ItemDataRole.UserRole + 1  # the row's schema object
+IdRole = Qt.ItemDataRole.UserRole + 2  # the row's database id
+SortRole = Qt.ItemDataRole.UserRole + 3  # a value that sorts naturally (dates as dates)
+
+Index = QModelIndex | QPersistentModelIndex
+Loader = Callable[[str, int, int], Sequence[Any]]  # (query, offset, limit) -> rows
+Counter = Callable[[str], int]
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str  # source text; translated in the "columns" context
+    value: Callable[[Any], object]
+    align: Qt.AlignmentFlag = field(default=LEFT)
+    width: int = 140
+
+
+class RecordTableModel(QAbstractTableModel):
+    columns: ClassVar[tuple[Column, ...]] = ()
+    page_size: ClassVar[int] = 200
+
+    loading_changed = Signal(bool)
+    count_changed = Signal(int)  # how many rows match the query
+    load_failed = Signal(object)  # the exception, for the page to show
+
+    def __init__(self, loader: Loader, counter: Counter | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._counter = counter
+        self._rows: list[Any] = []
+        self._query = ""
+        self._exhausted = True  # nothing to fetch until the first reload()
+        self._loading = False
+        self._generation = 0
+
+    # --- Qt's model interface -------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return format_value(column.value(row))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align)
+        if role == RecordRole:
+            return row
+        if role == IdRole:
+            return row.id
+        if role == SortRole:
+            return column.value(row)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate("columns", self.columns[section].title)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(self.columns[section].align)
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._set_loading(True)
+        generation = self._generation
+        op = Operation(self._loader, self._query, len(self._rows), self.page_size)
+        op.succeeded.connect(lambda rows: self._append(generation, rows))
+        op.failed.connect(lambda exc: self._failed(generation, exc))
+        op.start()
+
+    # --- our interface ----------------------------------------------------------
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def reload(self, query: str | None = None) -> None:
+        """Start over (a new search, or F5): first page and the count, in the background."""
+        if query is not None:
+            self._query = query
+        self._generation += 1
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self._loading = False
+        self.endResetModel()
+        self.fetchMore()
+        if self._counter is not None:
+            generation = self._generation
+            op = Operation(self._counter, self._query)
+            op.succeeded.connect(lambda n: generation == self._generation and self.count_changed.emit(n))
+            op.failed.connect(lambda exc: self._failed(generation, exc))
+            op.start()
+
+    def record(self, row: int) -> Any:
+        return self._rows[row]
+
+    def row_of(self, record_id: int) -> int:
+        for i, row in enumerate(self._rows):
+            if row.id == record_id:
+                return i
+        return -1
+
+    def replace(self, record: Any) -> None:
+        """Show an edited record in place, keeping selection and scroll."""
+        row = self.row_of(record.id)
+        if row >= 0:
+            self._rows[row] = record
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    def remove(self, record_id: int) -> None:
+        row = self.row_of(record_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
+    # --- internals ----------------------------------------------------------------
+    def _append(self, generation: int, rows: Sequence[Any]) -> None:
+        if generation != self._generation:
+            return  # the query changed while this page was loading
+        rows = list(rows)
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._exhausted = len(rows) < self.page_size
+        self._set_loading(False)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._exhausted = True
+        self._set_loading(False)
+        self.load_failed.emit(exc)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)

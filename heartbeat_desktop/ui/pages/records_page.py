@@ -1,0 +1,190 @@
+"""A page listing one kind of record: search box, lazy table, New/Edit/Delete, count.
+
+Subclasses name the entity, the table model, and how to open a form or delete;
+the page does the rest: debounced search-as-you-type filtered in the database,
+double-click or Enter to edit, the Delete key and a context menu.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from heartbeat_desktop.ui.errors import show_error
+from heartbeat_desktop.ui.models.record_table import RecordTableModel
+from heartbeat_desktop.ui.operations import Operation
+from heartbeat_desktop.ui.widgets import named
+
+SEARCH_DELAY_MS = 250
+
+
+class RecordsPage(QWidget):
+    entity: ClassVar[str]  # "patient": object names are built from it
+    title: ClassVar[str]
+    can_create: bool = True
+    can_delete: bool = True
+
+    record_changed = Signal(object)  # a record was saved from this page
+
+    def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        plural, cap = f"{self.entity}s", self.entity.capitalize()
+        named(self, f"{plural}Page", self.tr(self.title))
+        self.model = model
+        self.search = named(QLineEdit(), f"{plural}Search", self.tr("Search"))
+        self.search.setPlaceholderText(self.search_hint())
+        self.search.setClearButtonEnabled(True)
+        self.count_label = named(QLabel(), f"{plural}Count", self.tr("Matching records"))
+        self.table = named(QTableView(), f"{plural}Table", self.tr(self.title))
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for i, column in enumerate(model.columns):
+            self.table.setColumnWidth(i, column.width)
+        self.new_button = named(QPushButton(self.tr("&New")), f"new{cap}Button", self.tr("New"))
+        self.edit_button = named(QPushButton(self.tr("&Edit")), f"edit{cap}Button", self.tr("Edit"))
+        self.delete_button = named(QPushButton(self.tr("&Delete")), f"delete{cap}Button", self.tr("Delete"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(lambda: self.model.reload(self.search.text()))
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self._search_now)
+        model.count_changed.connect(self._show_count)
+        model.load_failed.connect(lambda exc: show_error(self, exc))
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        model.modelReset.connect(self._update_buttons)
+        self.new_button.clicked.connect(self.create_record)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self._install_actions()
+        self.new_button.setVisible(self.can_create)
+        self.delete_button.setVisible(self.can_delete)
+        self._update_buttons()
+
+    # --- for subclasses -------------------------------------------------------------
+    def search_hint(self) -> str:
+        return self.tr("Search")
+
+    def open_form(self, record: Any | None) -> None:
+        """Open the form for ``record`` (None: a new one)."""
+        raise NotImplementedError
+
+    def delete_call(self, record: Any) -> Any:
+        """The service call that deletes ``record`` (runs in the background)."""
+        raise NotImplementedError
+
+    def describe(self, record: Any) -> str:
+        return str(getattr(record, "full_name", record.id))
+
+    # --- behaviour --------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.model.reload(self.search.text())
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def selected(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def create_record(self) -> None:
+        if self.can_create:
+            self.open_form(None)
+
+    def edit_selected(self) -> None:
+        record = self.selected()
+        if record is not None:
+            self.open_form(record)
+
+    def delete_selected(self) -> None:
+        record = self.selected()
+        if record is None or not self.can_delete:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete"),
+            self.tr("Delete {0}? This cannot be undone.").format(self.describe(record)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        op = Operation(self.delete_call, record)
+        op.succeeded.connect(lambda _r: self._deleted(record))
+        op.failed.connect(lambda exc: show_error(self, exc))
+        op.start()
+
+    def saved(self, record: Any) -> None:
+        """A form saved ``record``: show it in place, or reload to place a new one."""
+        if self.model.row_of(record.id) >= 0:
+            self.model.replace(record)
+        else:
+            self.refresh()
+        self.record_changed.emit(record)
+
+    def select_id(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        if row >= 0:
+            self.table.selectionModel().select(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _deleted(self, record: Any) -> None:
+        self.model.remove(record.id)
+        self.refresh()
+
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        self.model.reload(self.search.text())
+
+    def _show_count(self, n: int) -> None:
+        self.count_label.setText(self.tr("%n record(s)", "", n))
+
+    def _update_buttons(self, *_args: Any) -> None:
+        has = self.selected() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has and self.can_delete)
+
+    def _install_actions(self) -> None:
+        delete = QAction(self.tr("Delete"), self.table)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        edit = QAction(self.tr("Edit"), self.table)
+        edit.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        edit.triggered.connect(self.edit_selected)
+        self.table.addActions([edit, delete] if self.can_delete else [edit])
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -1,0 +1,29 @@
+"""Which pages the main window shows, in order, for the signed-in role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.services.permissions import Permission, allowed
+from heartbeat_desktop.ui.pages.patients_page import PatientsPage
+from heartbeat_desktop.ui.session import SessionHolder
+
+PageFactory = Callable[[Heartbeat, SessionHolder], QWidget]
+
+# (factory, permission needed to see the page)
+PAGES: list[tuple[PageFactory, Permission]] = [
+    (PatientsPage, Permission.VIEW_PATIENTS),
+]
+
+
+def build_pages(services: Heartbeat, session: SessionHolder) -> list[QWidget]:
+    role = session.user.role
+    pages = [factory(services, session) for factory, permission in PAGES if allowed(role, permission)]
+    for page in pages:
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+    return pages
