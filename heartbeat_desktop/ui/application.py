@@ -8,16 +8,18 @@ GUI are logged and shown as a dialog; the application keeps running.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from heartbeat_desktop import APP_NAME, __version__
 from heartbeat_desktop.core.errors import HeartbeatError
 from heartbeat_desktop.core.settings import Settings, load_settings
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.dialogs.connection import ConnectionDialog
 from heartbeat_desktop.ui.dialogs.login import LoginDialog, SetupDialog
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.main_window import MainWindow
@@ -37,6 +39,13 @@ def application(argv: list[str] | None = None) -> QApplication:
     return QApplication(argv if argv is not None else sys.argv[:1])
 
 
+def reload_settings(settings: Settings) -> Settings:
+    """Read the config file again, keeping this run's folders (and clinic zone)."""
+    env = dict(os.environ, HEARTBEAT_DATA_DIR=str(settings.data_dir),
+               HEARTBEAT_CONFIG_DIR=str(settings.config_dir), HEARTBEAT_LOG_DIR=str(settings.log_dir))
+    return load_settings(env=env, clinic_timezone=settings.clinic_timezone)
+
+
 class Controller(QObject):
     """Owns the services and walks the user from sign-in to the main window and back."""
 
@@ -48,13 +57,21 @@ class Controller(QObject):
         self.services: Heartbeat | None = None
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None
+        self.connection_dialog: ConnectionDialog | None = None
+        self.error_box: QMessageBox | None = None
 
     def start(self) -> bool:
-        """Open the database and show setup or login; False if the user gave up."""
+        """Open the database and show setup or login.
+
+        If the database cannot be opened, say why and offer the connection
+        dialog (switch to this computer's file, or fix the server's address);
+        returns False in that case.
+        """
         try:
             self.services = Heartbeat.open(self.settings)
         except (HeartbeatError, ValueError) as exc:
-            QMessageBox.critical(None, APP_NAME, str(exc))
+            self.error_box = show_error(None, exc)
+            self.error_box.finished.connect(lambda _result: self.change_database(quit_on_cancel=True))
             return False
         self.show_sign_in()
         return True
@@ -63,11 +80,31 @@ class Controller(QObject):
         assert self.services is not None
         if self.services.auth.has_users():
             self.dialog = LoginDialog(self.services)
+            self.dialog.database_requested.connect(self.change_database)
         else:
             self.dialog = SetupDialog(self.services)
         self.dialog.signed_in.connect(self.show_main_window)
         self.dialog.rejected.connect(self._gave_up)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.show()
+
+    def change_database(self, quit_on_cancel: bool = False) -> None:
+        """ "Database…": save a new choice, reopen the services, sign in again."""
+        self.connection_dialog = ConnectionDialog(self.settings, self.dialog)
+        self.connection_dialog.accepted.connect(self._reopen)
+        if quit_on_cancel:
+            self.connection_dialog.rejected.connect(QApplication.instance().quit)
+        self.connection_dialog.open()
+
+    def _reopen(self) -> None:
+        previous = self.dialog
+        self.close()
+        self.settings = reload_settings(self.settings)
+        if previous is not None:
+            previous.hide()
+            previous.deleteLater()
+        self.dialog = None
+        self.start()
 
     def show_main_window(self, auth: object) -> None:
         assert self.services is not None
@@ -85,6 +122,7 @@ class Controller(QObject):
     def close(self) -> None:
         if self.services is not None:
             self.services.close()
+            self.services = None
 
 
 def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -98,8 +136,7 @@ def run(argv: list[str] | None = None) -> int:
     app = application(argv)
     sys.excepthook = _excepthook
     controller = Controller()
-    if not controller.start():
-        return 1
+    controller.start()
     try:
         return app.exec()
     finally:
