@@ -17,7 +17,9 @@ from heartbeat_desktop.core.settings import Settings, load_settings
 from heartbeat_desktop.services.appointments import AppointmentService
 from heartbeat_desktop.services.audit import AuditService
 from heartbeat_desktop.services.auth import AuthService
+from heartbeat_desktop.services.backup import BackupService
 from heartbeat_desktop.services.context import ServiceContext
+from heartbeat_desktop.services.demo_data import DemoDataService
 from heartbeat_desktop.services.doctors import DoctorService
 from heartbeat_desktop.services.patients import PatientService
 from heartbeat_desktop.services.unit_of_work import translate_db_error
@@ -33,6 +35,8 @@ class Heartbeat:
         self.doctors = DoctorService(ctx)
         self.appointments = AppointmentService(ctx)
         self.audit = AuditService(ctx)
+        self.demo = DemoDataService(ctx)
+        self.backup = BackupService(ctx)
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, migrate: bool = True) -> Heartbeat:

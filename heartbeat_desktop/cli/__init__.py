@@ -1,0 +1,121 @@
+"""The ``heartbeat-desktop`` command: the GUI, and the installer's maintenance commands.
+
+Without a command it opens the GUI; ``db``, ``users create``, ``demo-data``
+and ``backup`` use the same services as the GUI (see ``--help``).  Whatever
+goes wrong, the person at the keyboard reads one line,
+``heartbeat-desktop: error: <what happened>``, and the exit status is not 0;
+the details of an unexpected error go to the log file in the log folder.  A
+password is never taken from the command line and never printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy.engine import make_url
+
+from heartbeat_desktop import APP_SLUG
+from heartbeat_desktop.cli import commands
+from heartbeat_desktop.cli.commands import CliError
+from heartbeat_desktop.cli.parser import build_parser
+from heartbeat_desktop.core.errors import HeartbeatError, ValidationFailed
+
+LOG_FILE_NAME = f"{APP_SLUG}.log"
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 5
+# field names in validation messages -> the option the user typed
+OPTION_NAMES = {"username": "--username", "full_name": "--full-name", "role": "--role",
+                "patients": "--patients", "doctors": "--doctors", "appointments": "--appointments",
+                "days_back": "--days-back", "days_ahead": "--days-ahead", "seed": "--seed",
+                "locale": "--locale", "": "input"}
+log = logging.getLogger(__name__)
+
+__all__ = ["LOG_FILE_NAME", "build_parser", "main"]
+
+
+def log_dir() -> Path:
+    """As in the settings, but known even when the settings file is damaged."""
+    return Path(os.environ.get("HEARTBEAT_LOG_DIR") or platformdirs.user_log_dir(APP_SLUG, False))
+
+
+def start_logging() -> logging.Handler:
+    """The details go to a rotating log file (1 MB x 5); nothing goes to the terminal."""
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / LOG_FILE_NAME, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
+            encoding="utf-8", delay=True)
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger("heartbeat_desktop").setLevel(logging.INFO)
+    logging.captureWarnings(True)
+    return handler
+
+
+def stop_logging(handler: logging.Handler) -> None:
+    logging.getLogger().removeHandler(handler)
+    handler.close()
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(f"{APP_SLUG}: error: {message}", file=sys.stderr)
+    return code
+
+
+def scrub(text: str, args: argparse.Namespace) -> str:
+    """The message without the database password, whatever produced it."""
+    url = getattr(args, "database_url", None) or os.environ.get("DATABASE_URL") or ""
+    try:
+        password = make_url(url).password if url else None
+    except Exception:  # noqa: BLE001 - not a URL: nothing to hide
+        password = None
+    return text.replace(str(password), "***") if password else text
+
+
+def run(args: argparse.Namespace, command: Callable[[argparse.Namespace], int]) -> int:
+    try:
+        return command(args)
+    except KeyboardInterrupt:
+        log.info("interrupted")
+        return fail("interrupted.", 130)
+    except ValidationFailed as exc:
+        for field, message in exc.field_errors.items():
+            fail(f"{OPTION_NAMES.get(field, field)}: {message}")
+        return 1
+    except CliError as exc:
+        log.info("refused: %s", scrub(exc.message, args))
+        return fail(scrub(exc.message, args), exc.code)
+    except HeartbeatError as exc:
+        log.info("refused: %s", scrub(str(exc), args), exc_info=exc.__cause__ is not None)
+        return fail(scrub(str(exc), args))
+    except OSError as exc:
+        log.exception("file error")
+        where = f": {exc.filename}" if exc.filename else ""
+        return fail(scrub(f"{exc.strerror or exc}{where}.", args))
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for the user
+        log.exception("unexpected error")
+        return fail(f"unexpected {type(exc).__name__}; the details are in {log_dir() / LOG_FILE_NAME}.")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The console script; ``argv`` without the program name (default: ``sys.argv[1:]``)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(arguments)  # wrong arguments: usage and exit status 2
+    except KeyboardInterrupt:
+        return fail("interrupted.", 130)
+    handler = start_logging()
+    try:
+        return run(args, commands.start_gui if args.command is None else args.func)
+    finally:
+        stop_logging(handler)

@@ -1,0 +1,85 @@
+"""The command line's arguments (argparse)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from heartbeat_desktop import APP_NAME, APP_SLUG, __version__
+from heartbeat_desktop.cli import commands
+from heartbeat_desktop.core.vocabulary import Role
+from heartbeat_desktop.schemas import PASSWORD_RULES
+from heartbeat_desktop.services.demo_data import LOCALES, DemoDataRequest
+
+
+def count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_SLUG,
+        description=f"{APP_NAME}: the clinic front desk. Without a command, opens the window.",
+        epilog="The database is DATABASE_URL, else the one in the settings file, else a SQLite file "
+               "in the data folder (HEARTBEAT_DATA_DIR). Exit status: 0 done, 1 refused or failed, "
+               "2 wrong arguments or not possible here, 130 interrupted.")
+    parser.add_argument("--version", action="version", version=f"{APP_SLUG} {__version__}")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="use this database for this run (overrides DATABASE_URL); for a URL "
+                             "with a password prefer the environment variable")
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = subcommands.add_parser("db", help="the database schema", description="The database schema.")
+    db_actions = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_actions.add_parser("upgrade", help="create the tables, or apply the pending migrations")
+    db_actions.add_parser("current", help="show the schema revision; changes nothing")
+    db.set_defaults(func=commands.cmd_db)
+
+    users = subcommands.add_parser("users", help="staff accounts", description="Staff accounts.")
+    user_actions = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    create = user_actions.add_parser(
+        "create", help="create an account (for example the first administrator)",
+        description="Create a staff account. The password is asked twice on the terminal, or read "
+                    "from the first line of standard input with --password-stdin; it is never a "
+                    f"command-line argument. {PASSWORD_RULES}")
+    create.add_argument("--username", required=True)
+    create.add_argument("--full-name", default="", metavar="NAME")
+    create.add_argument("--role", required=True, choices=[r.value for r in Role])
+    create.add_argument("--password-stdin", action="store_true",
+                        help="read the password from the first line of standard input")
+    create.set_defaults(func=commands.cmd_users_create)
+
+    demo = subcommands.add_parser(
+        "demo-data", help="fill the database with realistic made-up data",
+        description="Add made-up patients, doctors with working hours (Monday to Friday, some with "
+                    "a lunch break) and appointments inside those hours. The same --seed gives the "
+                    "same people. A database that already has patients is refused unless --force "
+                    "is given (then the data is added to it).")
+    defaults = DemoDataRequest()
+    for name, what in (("patients", "patients"), ("doctors", "doctors"),
+                       ("appointments", "appointments (at most the free slots)"),
+                       ("days-back", "days of past appointments"),
+                       ("days-ahead", "days of future appointments")):
+        default = getattr(defaults, name.replace("-", "_"))
+        demo.add_argument(f"--{name}", type=count, default=default, metavar="N",
+                          help=f"how many {what} (default {default})")
+    demo.add_argument("--seed", type=int, help="the seed, for the same data again (default: random, printed)")
+    demo.add_argument("--locale", choices=LOCALES, default=defaults.locale,
+                      help=f"language of names and addresses (default {defaults.locale})")
+    demo.add_argument("--force", action="store_true", help="add to a database that already has patients")
+    demo.set_defaults(func=commands.cmd_demo_data)
+
+    backup = subcommands.add_parser(
+        "backup", help="copy the SQLite database to a file, even while it is in use",
+        description="Make a verified copy of the SQLite database. For a PostgreSQL database this "
+                    "prints the pg_dump command to use instead, with exit status 2.")
+    backup.add_argument("path", metavar="PATH", type=Path, help="the backup file to create")
+    backup.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    backup.set_defaults(func=commands.cmd_backup)
+    return parser

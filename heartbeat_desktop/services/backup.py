@@ -1,0 +1,145 @@
+"""Backups of the embedded SQLite database, safe while other desks keep working.
+
+The copy is made with SQLite's online backup API (``sqlite3.Connection.backup``),
+which gives a consistent snapshot even while the application writes (copying
+the file with the operating system does not: the WAL would be left behind).
+The copy is written next to the target under a temporary name, switched to a
+single self-contained file (``journal_mode=DELETE``), verified with
+``PRAGMA integrity_check`` when reopened read-only, and only then renamed into
+place, so a failed backup never leaves a half-written file behind.
+
+A PostgreSQL database is backed up with the server's own tool, ``pg_dump``; the
+error says the exact command (host, port, database and user, never the password).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shlex
+import sqlite3
+import time as timer
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import URL
+
+from heartbeat_desktop.core.errors import Conflict, HeartbeatError
+from heartbeat_desktop.services.context import SYSTEM, Actor, ServiceContext
+from heartbeat_desktop.services.permissions import Permission
+
+log = logging.getLogger(__name__)
+
+
+class BackupNotSupported(HeartbeatError):
+    """This database is not backed up by the application (PostgreSQL: use pg_dump)."""
+
+    def __init__(self, message: str, command: str | None = None) -> None:
+        super().__init__(message)
+        self.command = command
+
+
+class BackupTargetExists(Conflict):
+    """The backup file exists and replacing it was not allowed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} already exists; choose another name or allow replacing it.")
+        self.path = path
+
+
+class BackupFailed(HeartbeatError):
+    """The copy was made but did not verify; nothing was left at the target."""
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    size_bytes: int
+    seconds: float
+    integrity: str = "ok"
+
+
+def pg_dump_command(url: URL, path: str | os.PathLike[str]) -> str:
+    """The ``pg_dump`` command line for ``url`` (no password: pg_dump asks, or reads ~/.pgpass)."""
+    parts = ["pg_dump"]
+    if url.host:
+        parts.append(f"--host={url.host}")
+    parts.append(f"--port={url.port or 5432}")
+    if url.username:
+        parts.append(f"--username={url.username}")
+    parts += ["--format=custom", f"--file={os.fspath(path)}", url.database or "postgres"]
+    return " ".join(shlex.quote(p) for p in parts)
+
+
+def _integrity(path: Path) -> str:
+    """``PRAGMA integrity_check`` of the file at ``path``, opened read-only."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+    finally:
+        conn.close()
+    return "; ".join(str(r[0]) for r in rows[:5])
+
+
+class BackupService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def backup(self, token: str, path: str | os.PathLike[str], *, overwrite: bool = False) -> BackupResult:
+        """The GUI's "Back up the database…" (administrators only)."""
+        with self.ctx.uow() as uow:
+            actor = self.ctx.authorize(uow, token, Permission.MAINTAIN_DATABASE)
+        return self.backup_as_installer(path, overwrite=overwrite, actor=actor)
+
+    def backup_as_installer(self, path: str | os.PathLike[str], *, overwrite: bool = False,
+                            actor: Actor = SYSTEM) -> BackupResult:
+        """The command line's ``backup``: whoever can open the database file."""
+        engine = self.ctx.db.engine
+        target = Path(path).expanduser().absolute()
+        if engine.dialect.name != "sqlite":
+            command = pg_dump_command(engine.url, target)
+            raise BackupNotSupported(
+                f"This is a PostgreSQL database: back it up on the server side with pg_dump, "
+                f"for example: {command}", command)
+        source_file = engine.url.database
+        if not source_file or source_file == ":memory:":
+            raise BackupNotSupported("An in-memory database cannot be backed up.")
+        if target.is_dir():
+            raise Conflict(f"{target} is a folder; give the name of the backup file to create.")
+        if target.exists() and Path(source_file).resolve() == target.resolve():
+            raise Conflict("The backup cannot replace the database file itself.")
+        if target.exists() and not overwrite:
+            raise BackupTargetExists(target)
+
+        started = timer.perf_counter()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+        try:
+            self._copy(partial)
+            integrity = _integrity(partial)
+            if integrity != "ok":
+                raise BackupFailed(f"The backup copy did not verify ({integrity}); nothing was saved.")
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+        result = BackupResult(target, target.stat().st_size, round(timer.perf_counter() - started, 3))
+        try:  # the copy is made and verified: a busy database must not turn that into an error
+            with self.ctx.uow(write=True) as uow:
+                uow.audit(actor, "backup", "database", None, {"path": str(target), "bytes": result.size_bytes})
+                uow.commit()
+        except HeartbeatError:
+            log.warning("backup to %s made, but its audit entry could not be written", target, exc_info=True)
+        return result
+
+    def _copy(self, destination: Path) -> None:
+        raw = self.ctx.db.engine.raw_connection()
+        try:
+            source = raw.driver_connection
+            copy = sqlite3.connect(destination)
+            try:
+                source.backup(copy)  # one step: a consistent snapshot; WAL readers never block writers
+                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                copy.close()
+        finally:
+            raw.close()
