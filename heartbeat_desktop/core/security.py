@@ -20,10 +20,12 @@ import jwt
 from passlib.context import CryptContext
 
 from heartbeat_desktop.core.errors import AuthenticationFailed, SessionExpired
+from heartbeat_desktop.core.settings import ALLOWED_ALGORITHMS, MIN_SECRET_BYTES
 
 ISSUER = "heartbeat-desktop"
 AUDIENCE = "heartbeat-desktop"
 SECRET_FILE_NAME = "secret.key"
+SECRET_FILE_LENGTH = 64  # characters of token_urlsafe(48): enough for HS512
 MAX_PASSWORD_BYTES = 1024  # argon2 has no 72-byte limit; this only bounds the work
 
 _context = CryptContext(schemes=["argon2"], deprecated="auto")
@@ -54,28 +56,42 @@ def needs_rehash(password_hash: str) -> bool:
     return _context.needs_update(password_hash)
 
 
-def load_or_create_secret(config_dir: Path) -> str:
-    """This installation's signing key, created once, readable only by its owner."""
-    path = config_dir / SECRET_FILE_NAME
+def _read_secret(path: Path) -> str | None:
+    """The key stored in ``path``, or None if it is missing or unusable."""
     try:
         key = path.read_text(encoding="ascii").strip()
-        if len(key) >= 32:
-            return key
-    except FileNotFoundError:
-        pass
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+    return key if len(key) >= SECRET_FILE_LENGTH else None
+
+
+def load_or_create_secret(config_dir: Path) -> str:
+    """This installation's signing key, created once, readable only by its owner.
+
+    An empty, truncated or garbled file is replaced: signing with it would
+    fail, or be guessable.
+    """
+    path = config_dir / SECRET_FILE_NAME
+    key = _read_secret(path)
+    if key is not None:
+        return key
     config_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(48)
     tmp = path.with_name(f".{SECRET_FILE_NAME}.{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    tmp.unlink(missing_ok=True)  # a crash's leftover may have looser permissions
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as fh:
         fh.write(key)
     try:
-        os.link(tmp, path)  # atomic "create if absent": two processes agree on one key
+        if path.exists():
+            os.replace(tmp, path)  # the unusable file found above
+        else:
+            os.link(tmp, path)  # atomic "create if absent": two processes agree on one key
     except FileExistsError:
-        key = path.read_text(encoding="ascii").strip()
+        pass
     finally:
         tmp.unlink(missing_ok=True)
-    return key
+    return _read_secret(path) or key
 
 
 @dataclass(frozen=True)
@@ -92,6 +108,14 @@ class TokenSigner:
     secret: str
     algorithm: str = "HS256"
     ttl: timedelta = timedelta(hours=12)
+
+    def __post_init__(self) -> None:
+        # the algorithm is pinned on decode; never "none" or a public-key one
+        if self.algorithm not in ALLOWED_ALGORITHMS:
+            raise ValueError(f"The token algorithm must be one of {', '.join(ALLOWED_ALGORITHMS)}.")
+        if len(self.secret.encode("utf-8")) < MIN_SECRET_BYTES[self.algorithm]:
+            raise ValueError(f"The secret key must have at least {MIN_SECRET_BYTES[self.algorithm]} "
+                             f"bytes for {self.algorithm}.")
 
     def issue(self, user_id: int, role: str, now: datetime | None = None) -> tuple[str, TokenClaims]:
         now = (now or datetime.now(timezone.utc)).replace(microsecond=0)

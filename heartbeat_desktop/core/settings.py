@@ -1,8 +1,10 @@
 """Settings: built-in defaults, then the config file, then environment variables.
 
 The seed's variable names keep working: ``DATABASE_URL``, ``TEST_DATABASE_URL``
-(tests only), ``SECRET_KEY`` and ``ALGORITHM``.  ``HEARTBEAT_DATA_DIR`` and
-``HEARTBEAT_CONFIG_DIR`` move the per-user folders (portable installs, tests).
+(tests only), ``SECRET_KEY`` (at least as long as the algorithm's hash: 32
+bytes for HS256) and ``ALGORITHM``.  ``HEARTBEAT_DATA_DIR``,
+``HEARTBEAT_CONFIG_DIR`` and ``HEARTBEAT_LOG_DIR`` move the per-user folders
+(portable installs, tests); ``HEARTBEAT_TIMEZONE`` names the clinic's zone.
 The config file is ``config.json`` in the user's config folder; the GUI's
 connection dialog writes it with :func:`save_config`.
 """
@@ -24,6 +26,8 @@ from heartbeat_desktop import APP_SLUG
 CONFIG_FILE_NAME = "config.json"
 DATABASE_FILE_NAME = "heartbeat.sqlite3"
 ALLOWED_ALGORITHMS = ("HS256", "HS384", "HS512")
+# RFC 7518, section 3.2: an HMAC key at least as long as the hash output
+MIN_SECRET_BYTES = {"HS256": 32, "HS384": 48, "HS512": 64}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -91,11 +95,15 @@ def save_config(config_dir: Path, values: Mapping[str, Any]) -> Path:
     data = read_config(config_dir)
     data.update(values)
     path = config_dir / CONFIG_FILE_NAME
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, indent=2, ensure_ascii=False)
-    os.replace(tmp, path)
+    tmp = path.with_name(f".{CONFIG_FILE_NAME}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)  # a crash's leftover keeps its old, maybe looser, mode
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, ensure_ascii=False)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return path
 
 
@@ -115,22 +123,28 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
 
     database_url = (env.get("DATABASE_URL") or config.get("database_url")
                     or sqlite_url(data_dir / DATABASE_FILE_NAME))
-    algorithm = (env.get("ALGORITHM") or config.get("algorithm") or "HS256").upper()
+    algorithm = str(env.get("ALGORITHM") or config.get("algorithm") or "HS256").strip().upper()
     if algorithm not in ALLOWED_ALGORITHMS:
         raise ValueError(f"ALGORITHM must be one of {', '.join(ALLOWED_ALGORITHMS)}, not {algorithm!r}.")
+    secret_key = env.get("SECRET_KEY") or None
+    if secret_key is not None and len(secret_key.encode("utf-8")) < MIN_SECRET_BYTES[algorithm]:
+        raise ValueError(
+            f"SECRET_KEY must have at least {MIN_SECRET_BYTES[algorithm]} characters for {algorithm}; "
+            "leave it unset to use this computer's own generated key."
+        )
 
     values: dict[str, Any] = dict(
         data_dir=data_dir,
         config_dir=config_dir,
         log_dir=log_dir,
         database_url=normalize_database_url(database_url),
-        secret_key=env.get("SECRET_KEY") or None,
+        secret_key=secret_key,
         algorithm=algorithm,
         token_ttl=timedelta(minutes=float(config.get("session_minutes", 12 * 60))),
         lockout_threshold=int(config.get("lockout_threshold", 5)),
         lockout_duration=timedelta(minutes=float(config.get("lockout_minutes", 15))),
         allow_past_bookings=_bool(config.get("allow_past_bookings", False)),
-        clinic_timezone=config.get("clinic_timezone") or env.get("HEARTBEAT_TIMEZONE") or None,
+        clinic_timezone=env.get("HEARTBEAT_TIMEZONE") or config.get("clinic_timezone") or None,
     )
     values.update(overrides)
     return Settings(**values)

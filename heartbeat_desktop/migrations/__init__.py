@@ -12,6 +12,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from heartbeat_desktop.core.errors import SchemaMismatch
@@ -31,6 +33,15 @@ def head_revision() -> str:
     return head
 
 
+def is_known(revision: str) -> bool:
+    """True if this app's scripts include ``revision`` (Alembic raises for an unknown one)."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    try:
+        return scripts.get_revision(revision) is not None
+    except (CommandError, ResolutionError):
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
@@ -39,8 +50,7 @@ def current_revision(engine: Engine) -> str | None:
 def check_compatible(engine: Engine) -> str | None:
     """The database's revision; refuses a database migrated by a newer app."""
     revision = current_revision(engine)
-    scripts = ScriptDirectory.from_config(alembic_config())
-    if revision is not None and scripts.get_revision(revision) is None:
+    if revision is not None and not is_known(revision):
         raise SchemaMismatch(
             "This database was updated by a newer version of Heartbeat Desktop "
             f"(schema {revision}). Please install the newer version."

@@ -27,6 +27,16 @@ class Repository(Generic[M]):
     def get(self, id_: int) -> M | None:
         return self.session.get(self.model, id_)
 
+    def lock(self, id_: int) -> M | None:
+        """Load a row and keep others from locking it until this transaction ends.
+
+        PostgreSQL only (``FOR NO KEY UPDATE``, which foreign key checks pass);
+        SQLite's write transaction already holds the whole database.
+        """
+        stmt = (select(self.model).where(self.model.id == id_).with_for_update(key_share=True)
+                .execution_options(populate_existing=True))  # fresh values, no stale-version check
+        return self.session.scalars(stmt).first()
+
     def add(self, obj: M) -> M:
         self.session.add(obj)
         self.session.flush()  # assigns the id, runs the database's checks now

@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime
 from typing import ClassVar, TypeVar
 
-from sqlalchemy import ColumnElement, and_, false, true
+from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from heartbeat_desktop.models.people import Person
 from heartbeat_desktop.repositories.base import Repository
@@ -37,6 +37,11 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _escape_regex(text: str) -> str:
+    """Every character literal, in Python's ``re`` (SQLite's REGEXP) and PostgreSQL's ``~``."""
+    return "".join(ch if ch.isalnum() else "\\" + ch for ch in text)
+
+
 def _next_prefix(prefix: str) -> str:
     """The smallest string greater than every string starting with ``prefix``."""
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
@@ -58,14 +63,20 @@ class PersonRepository(Repository[P]):
             digits = re.sub(r"\D", "", query)
             if len(digits) < MIN_PHONE_DIGITS:
                 return false()
-            return model.phone_digits.like(f"%{_escape_like(digits)}%", escape="\\")
+            clause = model.phone_digits.like(f"%{_escape_like(digits)}%", escape="\\")
+            if digits[0] == "8" and not query.startswith("+"):
+                # "8 (916) ..." is how a Russian number is dialled: stored as "+7 916 ..."
+                trunk = model.phone_digits.like(f"7{_escape_like(digits[1:])}%", escape="\\")
+                clause = or_(clause, trunk)
+            return clause
         tokens = fold(query.replace(".", " ").replace(",", " ")).split()
         if not tokens:
             return true()
         first = tokens[0]
-        # the first word bounds an index range; later words refine it
+        # the first word bounds an index range; later words refine it: each starts
+        # the next word of the name ("Иванов П." is not "Иванова Анна Петровна")
         clause = and_(model.name_key >= first, model.name_key < _next_prefix(first))
         if len(tokens) > 1:
-            pattern = "% ".join(_escape_like(t) for t in tokens) + "%"
-            clause = and_(clause, model.name_key.like(pattern, escape="\\"))
+            pattern = "^" + r"\S* ".join(_escape_regex(t) for t in tokens)
+            clause = and_(clause, model.name_key.regexp_match(pattern))
         return clause

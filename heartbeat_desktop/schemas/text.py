@@ -6,6 +6,7 @@ import re
 
 _SPACES = re.compile(r"\s+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_WORD_START = re.compile(r"(?:^|(?<=[ \-]))\w")
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\-.][^\W\d_]+)*\.?$")
 
 
@@ -29,7 +30,8 @@ def clean_name(value: str) -> str:
     """Trim and collapse spaces; capitalise a name typed all in one case."""
     value = _SPACES.sub(" ", value.strip())
     if value and (value.islower() or value.isupper()):
-        value = "-".join(part[:1].upper() + part[1:].lower() for part in value.split("-"))
+        # every word of a double name: "анна-мария", "анна мария" -> "Анна-Мария", "Анна Мария"
+        value = _WORD_START.sub(lambda m: m.group(0).upper(), value.lower())
     return value
 
 

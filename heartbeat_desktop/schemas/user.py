@@ -12,6 +12,7 @@ from heartbeat_desktop.schemas.base import Schema
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_BYTES = 1024
+MAX_USERNAME_LENGTH = 64
 _USERNAME = re.compile(r"^[\w.@\-]+$")
 
 PASSWORD_RULES = (
@@ -33,6 +34,14 @@ def password_problem(password: str, username: str | None = None) -> str | None:
     return None
 
 
+def clean_full_name(value: str) -> str:
+    """Spaces collapsed; control characters (a pasted NUL byte) refused."""
+    value = " ".join(value.split())
+    if not value.isprintable():
+        raise ValueError("Remove the special characters from the name.")
+    return value
+
+
 def check_password(password: str, username: str | None = None) -> str:
     problem = password_problem(password, username)
     if problem:
@@ -43,7 +52,7 @@ def check_password(password: str, username: str | None = None) -> str:
 class UserCreate(Schema):
     model_config = Schema.model_config | {"str_strip_whitespace": False}
 
-    username: str = Field(max_length=64)
+    username: str = Field(max_length=MAX_USERNAME_LENGTH)
     full_name: str = Field(default="", max_length=200)
     password: str = Field(repr=False)
     role: Role = Role.RECEPTIONIST
@@ -61,7 +70,7 @@ class UserCreate(Schema):
     @field_validator("full_name")
     @classmethod
     def _full_name(cls, value: str) -> str:
-        return " ".join(value.split())
+        return clean_full_name(value)
 
     @field_validator("password")
     @classmethod
@@ -74,6 +83,11 @@ class UserUpdate(Schema):
     role: Role
     is_active: bool = True
     version: int
+
+    @field_validator("full_name")
+    @classmethod
+    def _full_name(cls, value: str) -> str:
+        return clean_full_name(value)
 
 
 class UserRead(Schema):

@@ -9,7 +9,7 @@ from typing import Any
 from heartbeat_desktop.core import clock
 from heartbeat_desktop.core.errors import BookingConflict, NotFound, PermissionDenied, StaleRecord
 from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Role, Status, can_move
-from heartbeat_desktop.models import Appointment
+from heartbeat_desktop.models import Appointment, Doctor, Patient
 from heartbeat_desktop.schemas import AppointmentCreate, AppointmentRead, AppointmentUpdate, parse
 from heartbeat_desktop.services import booking_rules
 from heartbeat_desktop.services.audit import diff, snapshot
@@ -143,10 +143,8 @@ class AppointmentService:
             if not can_move(current, new):
                 raise BookingConflict(f"An appointment that is {current.label.lower()} cannot become {new.label.lower()}.")
             if current in INACTIVE_STATUSES and new not in INACTIVE_STATUSES:
-                clashes = uow.appointments.clashes(appointment.starts_at, appointment.ends_at,
-                                                   doctor_id=appointment.doctor_id, exclude_id=appointment.id)
-                if clashes:
-                    raise BookingConflict("The slot has been booked for someone else meanwhile.")
+                self._lock_people(uow, appointment.doctor_id, appointment.patient_id)
+                self._refuse_clashes(uow, appointment)
             appointment.status = new.value
             uow.flush()
             uow.audit(actor, "status", "appointment", appointment.id, {"status": [current.value, new.value]})
@@ -172,23 +170,60 @@ class AppointmentService:
         return data.model_copy(update={"starts_at": clock.as_utc(data.starts_at, zone),
                                        "ends_at": clock.as_utc(data.ends_at, zone)})
 
-    def _problems(self, uow: UnitOfWork, data: AppointmentCreate, exclude_id: int | None) -> list[str]:
-        doctor = uow.doctors.get(data.doctor_id)
-        if doctor is None:
-            raise NotFound("This doctor no longer exists.")
-        patient = uow.patients.get(data.patient_id)
-        if patient is None:
-            raise NotFound("This patient no longer exists.")
+    def _problems(
+        self, uow: UnitOfWork, data: AppointmentCreate, exclude_id: int | None, *, lock: bool = False
+    ) -> list[str]:
+        doctor, patient = (self._lock_people if lock else self._get_people)(uow, data.doctor_id, data.patient_id)
         return booking_rules.problems(
             uow, doctor=doctor, patient=patient, starts_at=data.starts_at, ends_at=data.ends_at,
             zone=self.ctx.zone, now=self.ctx.now(), allow_past=self.ctx.settings.allow_past_bookings,
             exclude_id=exclude_id,
         )
 
+    @staticmethod
+    def _get_people(uow: UnitOfWork, doctor_id: int, patient_id: int) -> tuple[Doctor, Patient]:
+        doctor = uow.doctors.get(doctor_id)
+        if doctor is None:
+            raise NotFound("This doctor no longer exists.")
+        patient = uow.patients.get(patient_id)
+        if patient is None:
+            raise NotFound("This patient no longer exists.")
+        return doctor, patient
+
+    @staticmethod
+    def _lock_people(uow: UnitOfWork, doctor_id: int, patient_id: int) -> tuple[Doctor, Patient]:
+        """Booking: two desks booking one doctor or one patient take turns (PostgreSQL).
+
+        The second desk waits here until the first commits, so its checks see
+        the first booking.  Always the doctor first, then the patient.
+        """
+        doctor = uow.doctors.lock(doctor_id)
+        if doctor is None:
+            raise NotFound("This doctor no longer exists.")
+        patient = uow.patients.lock(patient_id)
+        if patient is None:
+            raise NotFound("This patient no longer exists.")
+        return doctor, patient
+
     def _refuse_problems(self, uow: UnitOfWork, data: AppointmentCreate, exclude_id: int | None) -> None:
-        found = self._problems(uow, data, exclude_id)
+        found = self._problems(uow, data, exclude_id, lock=True)
         if found:
             raise BookingConflict(" ".join(found))
+
+    def _refuse_clashes(self, uow: UnitOfWork, appointment: Appointment) -> None:
+        """Taking back a cancellation: the doctor and the patient must both still be free."""
+        clashes = uow.appointments.clashes(appointment.starts_at, appointment.ends_at,
+                                           doctor_id=appointment.doctor_id, exclude_id=appointment.id)
+        if clashes:
+            raise BookingConflict("The slot has been booked for someone else meanwhile.")
+        clashes = uow.appointments.clashes(appointment.starts_at, appointment.ends_at,
+                                           patient_id=appointment.patient_id, exclude_id=appointment.id)
+        if clashes:
+            other = clashes[0]
+            raise BookingConflict(
+                f"The patient already has an appointment at {booking_rules.span(other, self.ctx.zone)} "
+                f"with Dr {other.doctor.last_name}."
+            )
 
     @staticmethod
     def _load(uow: UnitOfWork, id_: int) -> Appointment:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import text, update
 
 from heartbeat_desktop.core.errors import AuthenticationFailed, Conflict, ValidationFailed
 from heartbeat_desktop.core.security import hash_password, needs_rehash, verify_password
@@ -18,8 +18,9 @@ from heartbeat_desktop.core.vocabulary import Role
 from heartbeat_desktop.models import User
 from heartbeat_desktop.schemas import AuthSession, UserCreate, UserRead, parse
 from heartbeat_desktop.schemas.text import fold
-from heartbeat_desktop.schemas.user import password_problem
+from heartbeat_desktop.schemas.user import MAX_USERNAME_LENGTH, password_problem
 from heartbeat_desktop.services.context import Actor, ServiceContext
+from heartbeat_desktop.services.unit_of_work import UnitOfWork
 
 LOGIN_FAILED = "Wrong user name or password, or the account is locked for a while. Please try again."
 
@@ -35,6 +36,38 @@ def new_user(data: UserCreate, role: Role) -> User:
         must_change_password=False,
         failed_logins=0,
     )
+
+
+def find_login(uow: UnitOfWork, username: str, *, lock: bool = False) -> User | None:
+    """The account a login form names; None for what no account can be called.
+
+    Text with control characters (a NUL byte, which PostgreSQL refuses) or
+    longer than any user name never reaches the database.  ``lock`` holds the
+    row until the transaction ends, so concurrent failures are all counted
+    (SQLite's write transactions are serialised already).
+    """
+    name = username.strip()
+    if not name or len(name) > MAX_USERNAME_LENGTH or not name.isprintable():
+        return None
+    user = uow.users.by_username(name)
+    if user is not None and lock and uow.db.dialect == "postgresql":
+        # FOR NO KEY UPDATE: rows that merely reference the account are not held up
+        uow.session.refresh(user, with_for_update={"key_share": True})
+    return user
+
+
+def record_login(uow: UnitOfWork, user: User, **values: Any) -> None:
+    """Login bookkeeping on the account's row.
+
+    Not an edit of the account: the version stays, so an admin's open form
+    is not made stale by the user signing in (or by someone's wrong guesses).
+    """
+    uow.session.execute(update(User).where(User.id == user.id).values(**values))
+
+
+def typed_name(username: str) -> str:
+    """What the audit log keeps of a typed user name: printable, bounded."""
+    return "".join(ch for ch in username.strip() if ch.isprintable())[:MAX_USERNAME_LENGTH]
 
 
 class AuthService:
@@ -63,31 +96,36 @@ class AuthService:
     def login(self, username: str, password: str) -> AuthSession:
         ctx = self.ctx
         with ctx.uow() as uow:
-            user = uow.users.by_username(username) if username.strip() else None
+            user = find_login(uow, username)
             stored_hash = user.password_hash if user is not None else None
         password_ok = verify_password(password, stored_hash)  # same cost for unknown users
+        # an upgraded hash is computed before the write transaction, like every hash
+        new_hash = hash_password(password) if password_ok and needs_rehash(stored_hash or "") else None
 
         now = ctx.now()
+        settings = ctx.settings
         with ctx.uow(write=True) as uow:
-            user = uow.users.by_username(username) if username.strip() else None
+            user = find_login(uow, username, lock=True)
             if user is not None and user.password_hash != stored_hash:
                 password_ok = False  # changed meanwhile: check again next time
             locked = user is not None and user.locked_until is not None and user.locked_until > now
             if user is None or not user.is_active or locked or not password_ok:
+                locks_now = False
                 if user is not None and not locked and not password_ok:
-                    user.failed_logins += 1
-                    if user.failed_logins >= ctx.settings.lockout_threshold:
-                        user.locked_until = now + ctx.settings.lockout_duration
-                        user.failed_logins = 0
-                uow.audit(Actor(None, username[:64], Role.RECEPTIONIST), "login_failed", "user",
-                          user.id if user else None, {"locked": bool(user and user.locked_until and user.locked_until > now)})
+                    failed = user.failed_logins + 1
+                    locks_now = failed >= settings.lockout_threshold
+                    if locks_now:
+                        record_login(uow, user, failed_logins=0, locked_until=now + settings.lockout_duration)
+                    else:
+                        record_login(uow, user, failed_logins=failed)
+                uow.audit(Actor(None, typed_name(username), Role.RECEPTIONIST), "login_failed", "user",
+                          user.id if user else None, {"locked": locked or locks_now})
                 uow.commit()
                 raise AuthenticationFailed(LOGIN_FAILED)
-            user.failed_logins = 0
-            user.locked_until = None
-            user.last_login_at = now
-            if needs_rehash(user.password_hash):
-                user.password_hash = hash_password(password)
+            values: dict[str, Any] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
+            if new_hash is not None:
+                values["password_hash"] = new_hash
+            record_login(uow, user, **values)
             uow.audit(Actor(user.id, user.username, Role(user.role)), "login", "user", user.id)
             uow.commit()
             token, claims = ctx.signer.issue(user.id, user.role, now)

@@ -7,7 +7,7 @@ rule stays the final word for a race between two desks.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, time, timedelta, tzinfo
 
 from heartbeat_desktop.models import Appointment, Doctor, Patient
 from heartbeat_desktop.services.unit_of_work import UnitOfWork
@@ -36,9 +36,20 @@ def outside_working_hours(doctor: Doctor, starts_at: datetime, ends_at: datetime
         return True
     end_time = end.time() if start.date() == end.date() else datetime.max.time()
     return not any(
-        h.weekday == start.weekday() and h.starts <= start.time() and end_time <= h.ends
-        for h in doctor.working_hours
+        starts <= start.time() and end_time <= ends
+        for starts, ends in day_stretches(doctor, start.weekday())
     )
+
+
+def day_stretches(doctor: Doctor, weekday: int) -> list[tuple[time, time]]:
+    """The doctor's intervals of one weekday, those that touch (9-12, 12-15) joined."""
+    stretches: list[tuple[time, time]] = []
+    for h in sorted((h for h in doctor.working_hours if h.weekday == weekday), key=lambda h: h.starts):
+        if stretches and h.starts <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], h.ends))
+        else:
+            stretches.append((h.starts, h.ends))
+    return stretches
 
 
 def problems(

@@ -39,12 +39,16 @@ class DoctorService(PersonService[Doctor, DoctorRead]):
         state["working_hours"] = [f"{h.weekday}:{h.starts:%H:%M}-{h.ends:%H:%M}" for h in obj.working_hours]
         return state
 
-    def check(self, uow: UnitOfWork, data: Schema) -> None:
+    def check(self, uow: UnitOfWork, data: Schema, id_: int | None = None) -> None:
         user_id = data.user_id  # type: ignore[attr-defined]
         if user_id is not None:
             user = uow.users.get(user_id)
             if user is None or user.role != "doctor":
                 raise ValidationFailed({"user_id": "Link the doctor to a user account with the Doctor role."})
+            linked = uow.doctors.for_user(user_id)
+            if linked is not None and linked.id != id_:
+                raise ValidationFailed(
+                    {"user_id": f"This account is already linked to Dr {linked.last_name}."})
 
     def list_active(self, token: str) -> list[DoctorRead]:
         """Every active doctor, by name: the schedule's columns and the booking form's list."""

@@ -54,8 +54,11 @@ class PersonService(Generic[M, R]):
         obj.name_key = name_key(obj.last_name, obj.first_name, obj.middle_name)
         obj.phone_digits = phone_digits(obj.phone) if obj.phone else None
 
-    def check(self, uow: UnitOfWork, data: Schema) -> None:
-        """Checks that need the database (references); raise ValidationFailed."""
+    def check(self, uow: UnitOfWork, data: Schema, id_: int | None = None) -> None:
+        """Checks that need the database (references); raise ValidationFailed.
+
+        ``id_`` is the record being edited (None while creating one).
+        """
 
     def audit_state(self, obj: M) -> dict[str, Any]:
         return snapshot(obj, self.fields)
@@ -117,7 +120,7 @@ class PersonService(Generic[M, R]):
             actor = self.ctx.authorize(uow, token, self.edit)
             obj = self._load(uow, id_)
             self._check_version(obj, data.version)  # type: ignore[attr-defined]
-            self.check(uow, data)
+            self.check(uow, data, obj.id)
             before = self.audit_state(obj)
             self.apply(obj, data)
             uow.flush()  # the version counter guards the race between load and flush

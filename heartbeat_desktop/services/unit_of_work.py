@@ -34,6 +34,8 @@ from heartbeat_desktop.repositories import (
 
 DOCTOR_BUSY = "The doctor already has an appointment at that time."
 STALE = "Someone else changed this record after you opened it. Reload it to see their changes."
+SIMULTANEOUS = "Another desk was saving the same records at the same moment. Please try again."
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure
 
 
 def translate_db_error(exc: BaseException) -> HeartbeatError | None:
@@ -51,6 +53,12 @@ def translate_db_error(exc: BaseException) -> HeartbeatError | None:
         if "ends_after_starts" in text:
             return BookingConflict("The end must be after the start.")
         return Conflict("The database refused the change: it would break a rule of the data.")
+    if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES:
+        # PostgreSQL gave up on one of two desks writing at once (a deadlock can
+        # happen when both insert into the overlap constraint's index together)
+        if "exclusion constraint" in str(exc.orig) and '"appointments"' in str(exc.orig):
+            return BookingConflict(DOCTOR_BUSY)
+        return Conflict(SIMULTANEOUS)
     if isinstance(exc, OperationalError):
         text = str(exc.orig).lower()
         if "locked" in text or "busy" in text:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import select
+
 from heartbeat_desktop.core.errors import Conflict, NotFound, StaleRecord, ValidationFailed
 from heartbeat_desktop.core.security import hash_password
 from heartbeat_desktop.core.vocabulary import Role
@@ -59,7 +61,7 @@ class UserService:
             before = snapshot(user, FIELDS)
             losing_admin = user.role == Role.ADMIN.value and user.is_active and (
                 data.role != Role.ADMIN or not data.is_active)
-            if losing_admin and uow.users.active_admin_count() <= 1:
+            if losing_admin and self._lock_active_admins(uow) <= 1:
                 raise Conflict(LAST_ADMIN)
             user.full_name, user.role, user.is_active = data.full_name, data.role.value, data.is_active
             uow.flush()
@@ -86,6 +88,7 @@ class UserService:
             user.must_change_password = True
             user.failed_logins = 0
             user.locked_until = None
+            uow.flush()  # the new version number, for the form that shows the result
             uow.audit(actor, "reset_password", "user", user.id)
             result = UserRead.model_validate(user)
             uow.commit()
@@ -100,6 +103,19 @@ class UserService:
         result = UserRead.model_validate(user)
         uow.commit()
         return result
+
+    @staticmethod
+    def _lock_active_admins(uow: UnitOfWork) -> int:
+        """How many active admins there are, locked until this transaction ends.
+
+        Two admins demoting each other at two desks must not both see "one
+        other admin remains".  SQLite's write transactions are serialised
+        already (BEGIN IMMEDIATE); PostgreSQL needs the rows locked.
+        """
+        if uow.db.dialect != "postgresql":
+            return uow.users.active_admin_count()
+        admins = select(User.id).where(User.role == Role.ADMIN.value, User.is_active.is_(True))
+        return len(uow.session.scalars(admins.with_for_update(key_share=True)).all())
 
     @staticmethod
     def _load(uow: UnitOfWork, id_: int) -> User:

@@ -48,6 +48,9 @@ def _changed_signal(widget: QWidget) -> Any:
 class FormDialog(QDialog):
     form_name: ClassVar[str]  # "patientForm"
     schema: ClassVar[type[Schema]]  # validates values() as the user types
+    # schema field -> form field, when a form shows one value by another name
+    # ("patient_id" -> "patient"); "" is an error not tied to any schema field
+    field_aliases: ClassVar[Mapping[str, str]] = {}
 
     saved = Signal(object)  # the record the service returned
 
@@ -87,6 +90,7 @@ class FormDialog(QDialog):
         inner.setSpacing(2)
         inner.addWidget(widget)
         inner.addWidget(error)
+        box.setFocusProxy(widget)  # the row label's mnemonic (Alt+L) lands in the field
         self.form.addRow(label, box)
         self.fields[name] = widget
         self.errors[name] = error
@@ -133,11 +137,19 @@ class FormDialog(QDialog):
             problems: dict[str, str] = {}
         except Exception as exc:  # pydantic's ValidationError
             problems = field_errors(exc) if hasattr(exc, "errors") else {"": str(exc)}
+        problems = self.aliased(problems)
         problems.update(self.extra_problems(values))
         shown = problems if self._show_all else {f: m for f, m in problems.items() if f in self._touched}
         self.show_problems(shown)
         self.save_button.setEnabled(not problems and not self._busy)
         return problems
+
+    def aliased(self, problems: Mapping[str, str]) -> dict[str, str]:
+        """``problems`` keyed by form field (see ``field_aliases``)."""
+        renamed: dict[str, str] = {}
+        for name, message in problems.items():
+            renamed.setdefault(self.field_aliases.get(name, name), message)
+        return renamed
 
     def show_problems(self, problems: Mapping[str, str]) -> None:
         for name, label in self.errors.items():
@@ -185,7 +197,7 @@ class FormDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, ValidationFailed):
-            self.show_problems(exc.field_errors)
+            self.show_problems(self.aliased(exc.field_errors))
         else:
             show_message(self.form_error, plain_message(exc))
         self.save_button.setEnabled(True)

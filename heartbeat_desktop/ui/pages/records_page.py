@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,37 +33,46 @@ from heartbeat_desktop.ui.widgets import named
 SEARCH_DELAY_MS = 250
 
 
+def record_table(model: RecordTableModel, object_name: str, accessible_name: str) -> QTableView:
+    """A read-only table of whole rows, one selected at a time, with the model's column widths."""
+    table = named(QTableView(), object_name, accessible_name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for i, column in enumerate(model.columns):
+        table.setColumnWidth(i, column.width)
+    return table
+
+
 class RecordsPage(QWidget):
     entity: ClassVar[str]  # "patient": object names are built from it
     title: ClassVar[str]
+    plural: ClassVar[str] = ""  # object-name stem when not entity + "s" ("audit")
     can_create: bool = True
+    can_edit: bool = True
     can_delete: bool = True
 
     record_changed = Signal(object)  # a record was saved from this page
 
     def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        plural, cap = f"{self.entity}s", self.entity.capitalize()
+        plural, cap = self.plural or f"{self.entity}s", self.entity.capitalize()
         named(self, f"{plural}Page", self.tr(self.title))
         self.model = model
         self.search = named(QLineEdit(), f"{plural}Search", self.tr("Search"))
         self.search.setPlaceholderText(self.search_hint())
         self.search.setClearButtonEnabled(True)
         self.count_label = named(QLabel(), f"{plural}Count", self.tr("Matching records"))
-        self.table = named(QTableView(), f"{plural}Table", self.tr(self.title))
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for i, column in enumerate(model.columns):
-            self.table.setColumnWidth(i, column.width)
+        self.table = record_table(model, f"{plural}Table", self.tr(self.title))
         self.new_button = named(QPushButton(self.tr("&New")), f"new{cap}Button", self.tr("New"))
         self.edit_button = named(QPushButton(self.tr("&Edit")), f"edit{cap}Button", self.tr("Edit"))
-        self.delete_button = named(QPushButton(self.tr("&Delete")), f"delete{cap}Button", self.tr("Delete"))
+        self.delete_button = named(QPushButton(self.delete_label()), f"delete{cap}Button",
+                                   self.delete_label().replace("&", ""))
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -71,9 +81,20 @@ class RecordsPage(QWidget):
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.top_bar, self.button_bar = top, buttons  # subclasses add their own widgets here
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        detail = self.detail_panel()
+        if detail is None:
+            layout.addWidget(self.table, 1)
+        else:  # the selected record's details under the table, the divider movable
+            self.splitter = named(QSplitter(Qt.Orientation.Vertical), f"{plural}Splitter")
+            self.splitter.addWidget(self.table)
+            self.splitter.addWidget(detail)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+            self.splitter.setSizes([600, 400])  # proportions: scaled to the page's height
+            layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
 
         self._debounce = QTimer(self)
@@ -92,6 +113,7 @@ class RecordsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self._install_actions()
         self.new_button.setVisible(self.can_create)
+        self.edit_button.setVisible(self.can_edit)
         self.delete_button.setVisible(self.can_delete)
         self._update_buttons()
 
@@ -109,6 +131,21 @@ class RecordsPage(QWidget):
 
     def describe(self, record: Any) -> str:
         return str(getattr(record, "full_name", record.id))
+
+    def detail_panel(self) -> QWidget | None:
+        """A widget shown under the table (in a splitter); None: the table alone."""
+        return None
+
+    def delete_label(self) -> str:
+        """The Delete button's text (a page that deactivates says so)."""
+        return self.tr("&Delete")
+
+    def delete_question(self, record: Any) -> str:
+        return self.tr("Delete {0}? This cannot be undone.").format(self.describe(record))
+
+    def deleted(self, record: Any, result: Any) -> None:
+        """``delete_call`` succeeded with ``result``: by default the row goes."""
+        self._deleted(record)
 
     # --- behaviour --------------------------------------------------------------------
     def refresh(self) -> None:
@@ -128,20 +165,18 @@ class RecordsPage(QWidget):
 
     def edit_selected(self) -> None:
         record = self.selected()
-        if record is not None:
+        if record is not None and self.can_edit:
             self.open_form(record)
 
     def delete_selected(self) -> None:
         record = self.selected()
         if record is None or not self.can_delete:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Delete"),
-            self.tr("Delete {0}? This cannot be undone.").format(self.describe(record)))
+        answer = QMessageBox.question(self, self.delete_label().replace("&", ""), self.delete_question(record))
         if answer != QMessageBox.StandardButton.Yes:
             return
         op = Operation(self.delete_call, record)
-        op.succeeded.connect(lambda _r: self._deleted(record))
+        op.succeeded.connect(lambda result: self.deleted(record, result))
         op.failed.connect(lambda exc: show_error(self, exc))
         op.start()
 
@@ -178,7 +213,7 @@ class RecordsPage(QWidget):
         self.delete_button.setEnabled(has and self.can_delete)
 
     def _install_actions(self) -> None:
-        delete = QAction(self.tr("Delete"), self.table)
+        delete = QAction(self.delete_label(), self.table)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_selected)
@@ -186,5 +221,5 @@ class RecordsPage(QWidget):
         edit.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         edit.triggered.connect(self.edit_selected)
-        self.table.addActions([edit, delete] if self.can_delete else [edit])
+        self.table.addActions([a for a, ok in ((edit, self.can_edit), (delete, self.can_delete)) if ok])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -1,0 +1,258 @@
+"""The appointment form: book or change a visit, with conflicts shown before Save.
+
+While the patient, doctor, start or duration change, a debounced background
+call to ``services.appointments.conflicts`` lists what would stop the booking
+(doctor or patient busy, outside working hours, inactive, in the past) in the
+``conflicts`` label; Save stays disabled until that check has come back clean.
+The service still has the last word: a refusal at save time (another desk
+booked the slot a moment ago) appears in ``formError``, the form stays open
+with everything typed, and the conflicts are checked again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QSignalBlocker, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from heartbeat_desktop.core.vocabulary import Status
+from heartbeat_desktop.schemas import (
+    AppointmentCreate,
+    AppointmentRead,
+    DoctorRead,
+    PatientRead,
+)
+from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.alive import while_alive
+from heartbeat_desktop.ui.appointment_text import local
+from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.formatting import format_time
+from heartbeat_desktop.ui.forms.form_dialog import FormDialog, text_or_none
+from heartbeat_desktop.ui.forms.patient_picker import PatientPicker
+from heartbeat_desktop.ui.forms.time_fields import DurationField, StartField
+from heartbeat_desktop.ui.operations import Operation
+from heartbeat_desktop.ui.session import SessionHolder
+from heartbeat_desktop.ui.widgets import named, show_message
+
+CHECK_DELAY_MS = 300
+Key = tuple[Any, ...]
+
+
+class AppointmentForm(FormDialog):
+    form_name = "appointmentForm"
+    schema = AppointmentCreate
+    field_aliases: ClassVar[Mapping[str, str]] = {"patient_id": "patient", "doctor_id": "doctor", "ends_at": "duration", "": "duration"}
+
+    def __init__(self, services: Heartbeat, session: SessionHolder, record: AppointmentRead | None = None,
+                 parent: QWidget | None = None, *, doctors: list[DoctorRead] | None = None,
+                 doctor_id: int | None = None, starts_at: datetime | None = None) -> None:
+        super().__init__(record, parent)
+        self.services, self.session, self.zone = services, session, services.ctx.zone
+        self._valid = False  # the fields pass the schema
+        self._pending = False  # a conflicts check is due or running
+        self._problems: list[str] = []
+        self._checked: Key | None = None
+        self._generation = 0
+        self._checker = QTimer(self)
+        self._checker.setSingleShot(True)
+        self._checker.setInterval(CHECK_DELAY_MS)
+        self._checker.timeout.connect(self._check)
+        self.setWindowTitle(self.tr("New appointment") if record is None else self.tr("Appointment"))
+        self.patient = self.add_field("patient", self.tr("&Patient:"), PatientPicker(services, session))
+        self.doctor = self.add_field("doctor", self.tr("&Doctor:"), QComboBox())
+        self.doctor.setPlaceholderText(self.tr("Choose a doctor"))
+        self.starts_at = self.add_field("starts_at", self.tr("Da&te and time:"), StartField())
+        self.length = DurationField(self)
+        self.duration = self.add_field("duration", self.tr("D&uration:"), self.length.combo)
+        self.ends_label = named(QLabel(), "endsAt", self.tr("Ends at"))
+        self._beside(self.duration, self.length.minutes, self.ends_label)
+        self.reason = self.add_field("reason", self.tr("&Reason:"), QLineEdit())
+        notes = QPlainTextEdit()
+        notes.setFixedHeight(60)
+        self.notes = self.add_field("notes", self.tr("&Notes:"), notes)
+        self.conflicts = named(QLabel(), "conflicts", self.tr("Conflicts"))
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setStyleSheet("color: #8a4b00; background: #fff4e0; border: 1px solid #e0a040; padding: 4px;")
+        self.conflicts.hide()
+        self.layout().insertWidget(1, self.conflicts)
+        self.length.minutes.valueChanged.connect(lambda _v: self._edited("duration"))
+        self.patient.patient_changed.connect(lambda _id: self._edited("patient"))
+        self._wanted_doctor = record.doctor_id if record else doctor_id
+        if record is None:
+            self.starts_at.set_value(starts_at or self._next_quarter())
+        self._original: Key | None = None
+        if record is not None:
+            self._original = (record.patient_id, record.doctor_id, local(record.starts_at, self.zone),
+                              local(record.ends_at, self.zone))
+        if doctors is not None:
+            self._fill_doctors(doctors)
+        else:
+            self._in_background(services.doctors.list_active, self._fill_doctors)
+        self.finish()
+        if record is not None:
+            self._lock_if_completed(record)
+            self._in_background(services.patients.get, self._refine_patient, record.patient_id)
+
+    # --- FormDialog hooks -----------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        start = self.starts_at.value()
+        return {
+            "patient_id": self.patient.patient_id,
+            "doctor_id": self.doctor.currentData(),
+            "starts_at": start,
+            "ends_at": start + self.length.value(),
+            "reason": text_or_none(self.reason),
+            "notes": text_or_none(self.notes),
+        }
+
+    def load(self, record: AppointmentRead) -> None:
+        self.patient.set_patient(record.patient_id, record.patient_name)
+        start = local(record.starts_at, self.zone)
+        self.starts_at.set_value(start)
+        self.length.set_value(local(record.ends_at, self.zone) - start)
+        self.reason.setText(record.reason or "")
+        self.notes.setPlainText(record.notes or "")
+
+    def extra_problems(self, values: Mapping[str, Any]) -> dict[str, str]:
+        problems = {}
+        if values["patient_id"] is None:
+            problems["patient"] = self.tr("Type part of the name and choose the patient from the list.")
+        if values["doctor_id"] is None:
+            problems["doctor"] = self.tr("Choose a doctor.")
+        return problems
+
+    def save_call(self, values: Mapping[str, Any]) -> AppointmentRead:
+        token = self.session.token
+        if self.record is None:
+            return self.services.appointments.create(token, values)
+        return self.services.appointments.update(token, self.record.id, {**values, "version": self.record.version})
+
+    def validate(self) -> dict[str, str]:
+        problems = super().validate()
+        self._valid = not problems
+        start = self.starts_at.value()
+        self.ends_label.setText(self.tr("ends at {0}").format(format_time(start + self.length.value())))
+        key = self._key() if self._valid else None
+        if key != self._checked:
+            self._checked = key
+            self._generation += 1  # a result for the old values is no longer wanted
+            self._checker.stop()
+            self._pending = key is not None and self._needs_check(key)
+            if self._pending:
+                self._checker.start()
+            else:
+                self._show_conflicts([])
+        self._update_save()
+        return problems
+
+    def submit(self) -> None:
+        if not self._pending and not self._problems:
+            super().submit()
+
+    def _set_busy(self, busy: bool) -> None:
+        super()._set_busy(busy)
+        self._update_save()
+
+    def _failed(self, exc: BaseException) -> None:
+        """Keep the refusal in formError (no validate(): it would clear it) and look again:
+        the slot may have been taken meanwhile."""
+        super()._failed(exc)
+        self._generation += 1
+        self._pending = self._valid and self._needs_check(self._key())
+        if self._pending:
+            self._check()
+        self._update_save()
+
+    # --- conflicts --------------------------------------------------------------------------
+    def _key(self) -> Key:
+        v = self.values()
+        return (v["patient_id"], v["doctor_id"], v["starts_at"], v["ends_at"])
+
+    def _needs_check(self, key: Key) -> bool:
+        """A booking is checked; an edit only if it moves an active appointment."""
+        if self.record is None:
+            return True
+        return key != self._original and self.record.status not in (Status.CANCELLED, Status.NO_SHOW)
+
+    def _check(self) -> None:
+        generation = self._generation
+        exclude = self.record.id if self.record is not None else None
+        op = Operation(self.services.appointments.conflicts, self.session.token, self.values(), exclude)
+        op.succeeded.connect(while_alive(self, lambda found: self._checked_result(generation, list(found))))
+        op.failed.connect(while_alive(self, lambda exc: self._checked_result(generation, [plain_message(exc)])))
+        op.start()
+
+    def _checked_result(self, generation: int, problems: list[str]) -> None:
+        if generation == self._generation:
+            self._pending = False
+            self._show_conflicts(problems)
+            self._update_save()
+
+    def _show_conflicts(self, problems: list[str]) -> None:
+        self._problems = problems
+        show_message(self.conflicts, "\n".join(f"⚠ {p}" for p in problems))
+
+    def _update_save(self) -> None:
+        ready = self._valid and not self._busy and not self._pending and not self._problems
+        self.save_button.setEnabled(ready)
+
+    # --- filling in ---------------------------------------------------------------------------
+    def _fill_doctors(self, doctors: list[DoctorRead]) -> None:
+        with QSignalBlocker(self.doctor):
+            self.doctor.clear()
+            for d in doctors:
+                self.doctor.addItem(f"{d.short_name} — {d.specialty}", d.id)
+            wanted = self._wanted_doctor
+            if wanted is not None and self.doctor.findData(wanted) < 0 and self.record is not None:
+                self.doctor.addItem(self.tr("{0} (inactive)").format(self.record.doctor_name), wanted)
+            self.doctor.setCurrentIndex(self.doctor.findData(wanted) if wanted is not None else -1)
+        self.validate()
+
+    def _refine_patient(self, patient: PatientRead) -> None:
+        if self.patient.patient_id == patient.id:
+            self.patient.set_patient(patient.id, PatientPicker.display(patient), quiet=True)
+
+    def _lock_if_completed(self, record: AppointmentRead) -> None:
+        if record.status == Status.COMPLETED:
+            hint = self.tr("A completed visit cannot be moved; only the reason and notes can change.")
+            for widget in (self.patient, self.doctor, self.starts_at, self.duration, self.length.minutes):
+                widget.setEnabled(False)
+                widget.setToolTip(hint)
+
+    def _beside(self, field: QWidget, *extra: QWidget) -> None:
+        """Put ``extra`` widgets on ``field``'s row (the duration's minutes and end time)."""
+        inner = field.parentWidget().layout()
+        inner.removeWidget(field)
+        line = QHBoxLayout()
+        line.addWidget(field)
+        for widget in extra:
+            line.addWidget(widget)
+        line.addStretch(1)
+        inner.insertLayout(0, line)
+
+    def _in_background(self, call: Any, on_success: Any, *args: Any) -> None:
+        op = Operation(call, self.session.token, *args)
+        op.succeeded.connect(while_alive(self, on_success))
+        op.start()  # a failure only leaves the list empty or the name short; Save reports trouble
+
+    def _next_quarter(self) -> datetime:
+        now = datetime.now(self.zone).replace(tzinfo=None, second=0, microsecond=0)
+        return now + timedelta(minutes=-now.minute % 15 or 15)
+
+
+def open_appointment_form(parent: QWidget, services: Heartbeat, session: SessionHolder,
+                          record: AppointmentRead | None = None, **prefill: Any) -> AppointmentForm:
+    """Open the form (window-modal) over ``parent``; connect to its ``saved`` signal."""
+    form = AppointmentForm(services, session, record, parent, **prefill)
+    form.open()
+    return form

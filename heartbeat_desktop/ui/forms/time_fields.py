@@ -1,0 +1,115 @@
+"""Date and time inputs for booking: a start (date + time in 5-minute steps) and a duration."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QObject, QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
+
+from heartbeat_desktop.ui.formatting import date_format, time_format
+from heartbeat_desktop.ui.widgets import named
+
+STEP = 5  # minutes
+PRESETS = (15, 20, 30, 45, 60)
+CUSTOM = -1
+
+
+def snapped(minutes: int) -> int:
+    return min(24 * 60 - STEP, max(0, round(minutes / STEP) * STEP))
+
+
+class StepTimeEdit(QTimeEdit):
+    """A time edit whose minutes move in 5-minute steps; typed minutes snap on leaving."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat(time_format())
+        self.editingFinished.connect(lambda: self.set_minutes(self.minutes()))
+
+    def minutes(self) -> int:
+        return self.time().hour() * 60 + self.time().minute()
+
+    def set_minutes(self, minutes: int) -> None:
+        minutes = snapped(minutes)
+        if minutes != self.minutes():
+            self.setTime(QTime(minutes // 60, minutes % 60))
+
+    def stepBy(self, steps: int) -> None:
+        if self.currentSection() == QDateTimeEdit.Section.MinuteSection:
+            self.set_minutes(self.minutes() // STEP * STEP + steps * STEP)
+        else:
+            super().stepBy(steps)
+
+
+class StartField(QWidget):
+    """The appointment's start: a calendar date and a time, as one naive local datetime."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.date = named(QDateEdit(), "startDate", self.tr("Date"))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat(date_format())
+        self.time = named(StepTimeEdit(), "startTime", self.tr("Start time"),
+                          self.tr("Arrow keys move the minutes in 5-minute steps"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.date, 1)
+        layout.addWidget(self.time)
+        self.date.dateChanged.connect(lambda _d: self.changed.emit())
+        self.time.timeChanged.connect(lambda _t: self.changed.emit())
+
+    def value(self) -> datetime:
+        return datetime.combine(self.date.date().toPython(), self.time.time().toPython())
+
+    def set_value(self, moment: datetime) -> None:
+        self.date.setDate(QDate(moment.year, moment.month, moment.day))
+        self.time.setTime(QTime(moment.hour, moment.minute))
+
+    def set_day(self, day: date) -> None:
+        self.date.setDate(QDate(day.year, day.month, day.day))
+
+
+class DurationField(QObject):
+    """The duration combo (15/20/30/45/60 min, Custom…) and the minutes box it enables."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.combo = QComboBox()
+        for minutes in PRESETS:
+            self.combo.addItem(self.tr("{0} min").format(minutes), minutes)
+        self.combo.addItem(self.tr("Custom…"), CUSTOM)
+        self.combo.setCurrentIndex(PRESETS.index(30))
+        self.minutes = named(QSpinBox(), "durationMinutes", self.tr("Duration in minutes"))
+        self.minutes.setRange(STEP, 12 * 60)
+        self.minutes.setSingleStep(STEP)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setValue(30)
+        self.minutes.setEnabled(False)
+        self.combo.currentIndexChanged.connect(self._chosen)
+
+    def value(self) -> timedelta:
+        return timedelta(minutes=self.minutes.value() if self.is_custom() else self.combo.currentData())
+
+    def set_value(self, length: timedelta) -> None:
+        minutes = int(length.total_seconds() // 60)
+        self.combo.setCurrentIndex(self.combo.findData(minutes if minutes in PRESETS else CUSTOM))
+        self.minutes.setValue(minutes)
+
+    def is_custom(self) -> bool:
+        return self.combo.currentData() == CUSTOM
+
+    def _chosen(self, _index: int) -> None:
+        self.minutes.setEnabled(self.is_custom())
+        if not self.is_custom():
+            self.minutes.setValue(self.combo.currentData())

@@ -1,0 +1,92 @@
+"""The appointments table: a date range, optional doctor and status, by start time.
+
+The appointment service has no text filter, so the search box filters on the
+patient's name here: with a search text the loader asks for the whole range
+(up to the service's own cap of 5,000 rows) and keeps the matching rows.
+Without one it pages through the database like every other table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from heartbeat_desktop.core.vocabulary import Status
+from heartbeat_desktop.schemas import AppointmentRead
+from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.appointment_text import local, span_text
+from heartbeat_desktop.ui.models.record_table import Column, RecordTableModel
+from heartbeat_desktop.ui.session import SessionHolder
+from heartbeat_desktop.ui.status_style import status_style, status_text
+
+WHOLE_RANGE = 5000  # the service's MAX_LIST
+
+
+@dataclass(frozen=True)
+class AppointmentFilters:
+    first_day: date = field(default_factory=date.today)
+    last_day: date = field(default_factory=lambda: date.today() + timedelta(days=30))
+    doctor_id: int | None = None
+    statuses: tuple[Status, ...] = ()
+
+    def as_kwargs(self) -> dict[str, Any]:
+        """For ``services.appointments.list``: naive bounds are clinic-local days."""
+        return {
+            "doctor_id": self.doctor_id,
+            "starts_from": datetime.combine(self.first_day, time.min),
+            "starts_before": datetime.combine(self.last_day + timedelta(days=1), time.min),
+            "statuses": self.statuses,
+        }
+
+
+def _folded(text: str) -> str:
+    return text.casefold().replace("ё", "е")
+
+
+def matches(appointment: AppointmentRead, query: str) -> bool:
+    """Every word of ``query`` is found in the patient's name."""
+    name = _folded(appointment.patient_name)
+    return all(word in name for word in _folded(query).split())
+
+
+class AppointmentTableModel(RecordTableModel):
+    STATUS_COLUMN = 4
+
+    def __init__(self, services: Heartbeat, session: SessionHolder, zone: tzinfo, parent: Any = None) -> None:
+        super().__init__(self._load, self._count, parent)
+        self.services = services
+        self.session = session
+        self.zone = zone
+        self.filters = AppointmentFilters()  # replaced (never mutated) on the GUI thread
+        self.columns = (  # per instance: the times are shown in the clinic's zone
+            Column("Date", lambda a: local(a.starts_at, zone).date(), width=100),
+            Column("Time", lambda a: span_text(a, zone), width=110),
+            Column("Doctor", lambda a: a.doctor_name, width=200),
+            Column("Patient", lambda a: a.patient_name, width=220),
+            Column("Status", lambda a: status_text(a.status), width=110),
+            Column("Reason", lambda a: a.reason, width=200),
+        )
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.BackgroundRole and index.isValid()
+                and index.column() == self.STATUS_COLUMN and index.row() < self.rowCount()):
+            return status_style(self.record(index.row()).status).fill_color
+        return super().data(index, role)
+
+    # --- loading (runs off the GUI thread) ----------------------------------------
+    def _load(self, query: str, offset: int, limit: int) -> list[AppointmentRead]:
+        filters = self.filters
+        if not query.strip():
+            return self.services.appointments.list(self.session.token, **filters.as_kwargs(),
+                                                   offset=offset, limit=limit)
+        return self._matching(filters, query)[offset:offset + limit]
+
+    def _count(self, query: str) -> int:
+        return len(self._matching(self.filters, query))
+
+    def _matching(self, filters: AppointmentFilters, query: str) -> list[AppointmentRead]:
+        rows = self.services.appointments.list(self.session.token, **filters.as_kwargs(), limit=WHOLE_RANGE)
+        return [a for a in rows if matches(a, query)]

@@ -1,0 +1,106 @@
+"""The administrator's page of staff accounts: create, edit, deactivate, reset a password.
+
+Accounts are never deleted (the audit log names them): "Deactivate" takes the
+place of Delete.  The list is short, so the search filters it here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QPushButton, QWidget
+
+from heartbeat_desktop.schemas import PASSWORD_RULES, UserRead
+from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.services.permissions import Permission, allowed
+from heartbeat_desktop.ui.errors import show_error
+from heartbeat_desktop.ui.forms.user_form import UserForm
+from heartbeat_desktop.ui.models.users import UserTableModel, matching_users
+from heartbeat_desktop.ui.operations import Operation
+from heartbeat_desktop.ui.pages.records_page import RecordsPage
+from heartbeat_desktop.ui.session import SessionHolder
+from heartbeat_desktop.ui.widgets import named
+
+
+class UsersPage(RecordsPage):
+    entity = "user"
+    title = "Users"
+
+    def __init__(self, services: Heartbeat, session: SessionHolder, parent: QWidget | None = None) -> None:
+        self.services = services
+        self.session = session
+        self.can_create = self.can_delete = allowed(session.user.role, Permission.MANAGE_USERS)
+        model = UserTableModel(
+            lambda query, offset, limit: self._matching(query)[offset:offset + limit],
+            lambda query: len(self._matching(query)),
+        )
+        super().__init__(model, parent)
+        self.reset_button = named(QPushButton(self.tr("&Reset password…")), "resetPasswordButton",
+                                  self.tr("Reset password"), self.tr("Set a temporary password for the selected user"))
+        self.reset_button.setVisible(self.can_create)
+        self.button_bar.insertWidget(3, self.reset_button)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.table.selectionModel().selectionChanged.connect(self._update_user_buttons)
+        model.modelReset.connect(self._update_user_buttons)
+        model.dataChanged.connect(self._update_user_buttons)
+        self._update_user_buttons()
+
+    def search_hint(self) -> str:
+        return self.tr("User name or full name")
+
+    def describe(self, record: UserRead) -> str:
+        return f"{record.display_name} ({record.username})"
+
+    def open_form(self, record: UserRead | None) -> None:
+        form = UserForm(self.services, self.session, record, self)
+        form.saved.connect(self.saved)
+        form.open()
+
+    # --- deactivate instead of delete -------------------------------------------------------
+    def delete_label(self) -> str:
+        return self.tr("&Deactivate")
+
+    def delete_question(self, record: UserRead) -> str:
+        return self.tr("Deactivate {0}? The account can no longer sign in; its history is kept.").format(
+            self.describe(record))
+
+    def delete_call(self, record: UserRead) -> UserRead:
+        return self.services.users.update(self.session.token, record.id, {
+            "full_name": record.full_name, "role": record.role, "is_active": False, "version": record.version})
+
+    def deleted(self, record: UserRead, result: UserRead) -> None:
+        self.saved(result)  # the account stays in the list, marked inactive
+
+    # --- reset password ----------------------------------------------------------------------
+    def reset_password(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        password, ok = QInputDialog.getText(
+            self, self.tr("Reset password"),
+            self.tr("Temporary password for {0}.\n{1}\nThey must choose their own at the next sign-in.").format(
+                self.describe(user), self.tr(PASSWORD_RULES)),
+            QLineEdit.EchoMode.Password)
+        if not ok or not password:
+            return
+        op = Operation(self.services.users.reset_password, self.session.token, user.id, password)
+        op.succeeded.connect(self._password_reset)
+        op.failed.connect(lambda exc: show_error(self, exc))
+        op.start()
+
+    def _password_reset(self, user: UserRead) -> None:
+        self.saved(user)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Password reset"),
+                          self.tr("The password of {0} was reset.").format(self.describe(user)),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("passwordResetDialog")
+        box.open()
+
+    # --- internals ---------------------------------------------------------------------------------
+    def _matching(self, query: str) -> list[UserRead]:
+        return matching_users(self.services.users.list(self.session.token), query)
+
+    def _update_user_buttons(self, *_args: Any) -> None:
+        user = self.selected()
+        self.reset_button.setEnabled(user is not None)
+        self.delete_button.setEnabled(user is not None and user.is_active and self.can_delete)

@@ -1,0 +1,169 @@
+"""The one migration history, on an empty database of each backend.
+
+PostgreSQL runs in a throwaway database of its own (created and dropped here), so
+downgrading never touches the database the other tests share.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+
+from heartbeat_desktop import migrations
+from heartbeat_desktop.core.database import Database
+from heartbeat_desktop.core.errors import SchemaMismatch
+from heartbeat_desktop.core.settings import load_settings, sqlite_url
+from heartbeat_desktop.models import OVERLAP_CONSTRAINT, Base
+from heartbeat_desktop.services import Heartbeat
+
+TABLES = {"users", "patients", "doctors", "working_hours", "appointments", "audit_log"}
+FUTURE = "9999_from_the_future"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a database with nothing in it."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path / "empty.sqlite3")
+        return
+    server = make_url(request.getfixturevalue("postgres_url"))
+    name = f"heartbeat_migrations_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def db(empty_url: str) -> Iterator[Database]:
+    database = Database.connect(empty_url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def tables(db: Database) -> set[str]:
+    return set(inspect(db.engine).get_table_names()) - {"alembic_version"}
+
+
+def overlap_rule_works(db: Database) -> bool:
+    """Insert two overlapping appointments with plain SQL; True if the second is refused."""
+    moment = datetime(2031, 3, 3, 7, tzinfo=timezone.utc)
+    if db.dialect == "sqlite":  # the stored text form (see UTCDateTime)
+        moment = moment.replace(tzinfo=None)
+    later = moment + timedelta(minutes=30)
+    row = ("INSERT INTO appointments (doctor_id, patient_id, starts_at, ends_at, status, version, created_at,"
+           " updated_at) VALUES (1, 1, :s, :e, 'scheduled', 1, :s, :s)")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO patients (id, birth_date, is_active, last_name, first_name, name_key,"
+                          " version, created_at, updated_at) VALUES (1, '1980-05-17', true, 'И', 'П', 'и п',"
+                          " 1, :t, :t)"), {"t": moment})
+        conn.execute(text("INSERT INTO doctors (id, specialty, is_active, last_name, first_name, name_key,"
+                          " version, created_at, updated_at) VALUES (1, 'Т', true, 'П', 'М', 'п м', 1, :t, :t)"),
+                     {"t": moment})
+        conn.execute(text(row), {"s": moment, "e": later})
+    try:
+        with db.engine.begin() as conn:
+            conn.execute(text(row), {"s": moment + timedelta(minutes=10), "e": later})
+    except IntegrityError as exc:
+        assert OVERLAP_CONSTRAINT in str(exc.orig)
+        return True
+    return False
+
+
+def test_head_is_the_single_revision():
+    assert migrations.head_revision() == "0001"
+
+
+def test_upgrade_from_empty_to_head(db):
+    assert migrations.current_revision(db.engine) is None
+    assert migrations.check_compatible(db.engine) is None
+    assert migrations.upgrade(db.engine) is True
+    assert migrations.current_revision(db.engine) == migrations.head_revision()
+    assert tables(db) == TABLES
+    assert migrations.upgrade(db.engine) is False  # nothing left to do
+    assert overlap_rule_works(db)
+
+
+def test_migrated_schema_matches_the_models(db):
+    migrations.upgrade(db.engine)
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_downgrade_to_base_and_upgrade_again(db):
+    migrations.upgrade(db.engine)
+    migrations.downgrade(db.engine, "base")
+    assert migrations.current_revision(db.engine) is None
+    assert tables(db) == set()
+    if db.dialect == "sqlite":
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).scalar() == 0
+    migrations.upgrade(db.engine)
+    assert migrations.current_revision(db.engine) == migrations.head_revision()
+    assert tables(db) == TABLES
+    assert overlap_rule_works(db)
+
+
+def stamp_future(db: Database) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": FUTURE})
+
+
+def test_a_newer_schema_is_refused(db):
+    migrations.upgrade(db.engine)
+    stamp_future(db)
+    with pytest.raises(SchemaMismatch) as caught:
+        migrations.check_compatible(db.engine)
+    assert FUTURE in str(caught.value)
+    assert "newer version of Heartbeat Desktop" in str(caught.value)
+    with pytest.raises(SchemaMismatch):
+        migrations.upgrade(db.engine)
+    assert migrations.current_revision(db.engine) == FUTURE  # left alone
+
+
+def settings_for(url: str, tmp_path: Path):  # noqa: ANN201
+    env = {"HEARTBEAT_DATA_DIR": str(tmp_path / "data"), "HEARTBEAT_CONFIG_DIR": str(tmp_path / "config"),
+           "HEARTBEAT_LOG_DIR": str(tmp_path / "log"), "DATABASE_URL": url}
+    return load_settings(env=env, clinic_timezone="Europe/Moscow")
+
+
+def test_heartbeat_open_migrates_an_empty_database(empty_url, tmp_path):
+    with Heartbeat.open(settings_for(empty_url, tmp_path)) as hb:
+        assert migrations.current_revision(hb.ctx.db.engine) == migrations.head_revision()
+        assert hb.auth.has_users() is False
+
+
+def test_heartbeat_open_refuses_a_newer_schema(db, empty_url, tmp_path):
+    migrations.upgrade(db.engine)
+    stamp_future(db)
+    db.dispose()
+    settings = settings_for(empty_url, tmp_path)
+    for migrate in (True, False):
+        with pytest.raises(SchemaMismatch, match="newer version"):
+            Heartbeat.open(settings, migrate=migrate)
+
+
+def test_heartbeat_open_without_migrating_leaves_an_empty_database_alone(empty_url, tmp_path):
+    Heartbeat.open(settings_for(empty_url, tmp_path), migrate=False).close()
+    check = create_engine(empty_url)
+    try:
+        assert set(inspect(check).get_table_names()) == set()
+    finally:
+        check.dispose()
