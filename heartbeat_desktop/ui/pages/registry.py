@@ -8,14 +8,24 @@ from PySide6.QtWidgets import QWidget
 
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
+from heartbeat_desktop.ui.pages.appointments_page import AppointmentsPage
+from heartbeat_desktop.ui.pages.audit_page import AuditPage
+from heartbeat_desktop.ui.pages.doctors_page import DoctorsPage
 from heartbeat_desktop.ui.pages.patients_page import PatientsPage
+from heartbeat_desktop.ui.pages.schedule_page import SchedulePage
+from heartbeat_desktop.ui.pages.users_page import UsersPage
 from heartbeat_desktop.ui.session import SessionHolder
 
 PageFactory = Callable[[Heartbeat, SessionHolder], QWidget]
 
 # (factory, permission needed to see the page)
 PAGES: list[tuple[PageFactory, Permission]] = [
+    (SchedulePage, Permission.VIEW_APPOINTMENTS),
+    (AppointmentsPage, Permission.VIEW_APPOINTMENTS),
     (PatientsPage, Permission.VIEW_PATIENTS),
+    (DoctorsPage, Permission.VIEW_DOCTORS),
+    (UsersPage, Permission.MANAGE_USERS),
+    (AuditPage, Permission.VIEW_AUDIT),
 ]
 
 
