@@ -99,8 +99,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
     return url
 
 
-@pytest.fixture
-def settings(tmp_path: Path, database_url: str) -> Settings:
+def settings_at(tmp_path: Path, database_url: str) -> Settings:
+    """Settings whose per-user folders live in ``tmp_path``."""
     env = {
         "HEARTBEAT_DATA_DIR": str(tmp_path / "data"),
         "HEARTBEAT_CONFIG_DIR": str(tmp_path / "config"),
@@ -111,7 +111,11 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 
 
 @pytest.fixture
-def hb(settings: Settings) -> Iterator[Heartbeat]:
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return settings_at(tmp_path, database_url)
+
+
+def opened(settings: Settings) -> Iterator[Heartbeat]:
     app = Heartbeat.open(settings)
     try:
         yield app
@@ -119,12 +123,21 @@ def hb(settings: Settings) -> Iterator[Heartbeat]:
         app.close()
 
 
+def first_admin(app: Heartbeat) -> AuthSession:
+    app.auth.create_first_admin({"username": "admin", "full_name": "Анна Админова", "password": ADMIN_PASSWORD})
+    return app.auth.login("admin", ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def hb(settings: Settings) -> Iterator[Heartbeat]:
+    yield from opened(settings)
+
+
 # --- people and tokens ---------------------------------------------------------
 
 @pytest.fixture
 def admin_auth(hb: Heartbeat) -> AuthSession:
-    hb.auth.create_first_admin({"username": "admin", "full_name": "Анна Админова", "password": ADMIN_PASSWORD})
-    return hb.auth.login("admin", ADMIN_PASSWORD)
+    return first_admin(hb)
 
 
 @pytest.fixture
@@ -194,29 +207,17 @@ def isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
 def gui_settings(tmp_path: Path, sqlite_template: Path) -> Settings:
     path = tmp_path / "gui.sqlite3"
     shutil.copyfile(sqlite_template, path)
-    env = {
-        "HEARTBEAT_DATA_DIR": str(tmp_path / "data"),
-        "HEARTBEAT_CONFIG_DIR": str(tmp_path / "config"),
-        "HEARTBEAT_LOG_DIR": str(tmp_path / "log"),
-        "DATABASE_URL": sqlite_url(path),
-    }
-    return load_settings(env=env, clinic_timezone="Europe/Moscow")
+    return settings_at(tmp_path, sqlite_url(path))
 
 
 @pytest.fixture
 def services(gui_settings: Settings) -> Iterator[Heartbeat]:
-    app = Heartbeat.open(gui_settings)
-    try:
-        yield app
-    finally:
-        app.close()
+    yield from opened(gui_settings)
 
 
 @pytest.fixture
 def gui_admin(services: Heartbeat) -> AuthSession:
-    services.auth.create_first_admin({"username": "admin", "full_name": "Анна Админова",
-                                      "password": ADMIN_PASSWORD})
-    return services.auth.login("admin", ADMIN_PASSWORD)
+    return first_admin(services)
 
 
 @pytest.fixture

@@ -143,7 +143,7 @@ class AppointmentService:
             if not can_move(current, new):
                 raise BookingConflict(f"An appointment that is {current.label.lower()} cannot become {new.label.lower()}.")
             if current in INACTIVE_STATUSES and new not in INACTIVE_STATUSES:
-                self._lock_people(uow, appointment.doctor_id, appointment.patient_id)
+                self._people(uow, appointment.doctor_id, appointment.patient_id, lock=True)
                 self._refuse_clashes(uow, appointment)
             appointment.status = new.value
             uow.flush()
@@ -173,7 +173,7 @@ class AppointmentService:
     def _problems(
         self, uow: UnitOfWork, data: AppointmentCreate, exclude_id: int | None, *, lock: bool = False
     ) -> list[str]:
-        doctor, patient = (self._lock_people if lock else self._get_people)(uow, data.doctor_id, data.patient_id)
+        doctor, patient = self._people(uow, data.doctor_id, data.patient_id, lock)
         return booking_rules.problems(
             uow, doctor=doctor, patient=patient, starts_at=data.starts_at, ends_at=data.ends_at,
             zone=self.ctx.zone, now=self.ctx.now(), allow_past=self.ctx.settings.allow_past_bookings,
@@ -181,26 +181,17 @@ class AppointmentService:
         )
 
     @staticmethod
-    def _get_people(uow: UnitOfWork, doctor_id: int, patient_id: int) -> tuple[Doctor, Patient]:
-        doctor = uow.doctors.get(doctor_id)
-        if doctor is None:
-            raise NotFound("This doctor no longer exists.")
-        patient = uow.patients.get(patient_id)
-        if patient is None:
-            raise NotFound("This patient no longer exists.")
-        return doctor, patient
+    def _people(uow: UnitOfWork, doctor_id: int, patient_id: int, lock: bool) -> tuple[Doctor, Patient]:
+        """The doctor and patient of a booking; with ``lock`` (booking), row-locked on PostgreSQL.
 
-    @staticmethod
-    def _lock_people(uow: UnitOfWork, doctor_id: int, patient_id: int) -> tuple[Doctor, Patient]:
-        """Booking: two desks booking one doctor or one patient take turns (PostgreSQL).
-
-        The second desk waits here until the first commits, so its checks see
-        the first booking.  Always the doctor first, then the patient.
+        Two desks booking one doctor or one patient then take turns: the second
+        waits until the first commits, so its checks see the first booking.
+        Always the doctor first, then the patient.
         """
-        doctor = uow.doctors.lock(doctor_id)
+        doctor = (uow.doctors.lock if lock else uow.doctors.get)(doctor_id)
         if doctor is None:
             raise NotFound("This doctor no longer exists.")
-        patient = uow.patients.lock(patient_id)
+        patient = (uow.patients.lock if lock else uow.patients.get)(patient_id)
         if patient is None:
             raise NotFound("This patient no longer exists.")
         return doctor, patient
