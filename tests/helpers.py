@@ -152,6 +152,17 @@ def make_user(hb: Heartbeat, admin_token: str, username: str, role: str) -> str:
     return hb.auth.login(username, STAFF_PASSWORD).token
 
 
+def token_for(hb: Heartbeat, user_id: int, issued_at: datetime | None = None, *, role: str | None = None) -> str:
+    """A session token for an account as login would sign it, optionally issued
+    in the past or claiming another ``role`` than the account has."""
+    from heartbeat_desktop.models import User
+
+    with hb.ctx.uow() as uow:
+        user = uow.session.get(User, user_id)
+        assert user is not None
+        return hb.ctx.signer.issue(user.id, role or user.role, user.password_hash, issued_at)[0]
+
+
 @pytest.fixture
 def desk_token(hb: Heartbeat, admin_token: str) -> str:
     return make_user(hb, admin_token, "desk", "receptionist")

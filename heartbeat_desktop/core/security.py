@@ -3,16 +3,21 @@
 passlib 1.7.4 breaks with bcrypt 5, so the default scheme is argon2id via
 ``argon2-cffi``; the maintained ``libpass`` fork provides the ``passlib``
 package.  Tokens carry ``sub``, ``role``, ``iat``, ``exp``, ``iss``, ``aud`` and
-``jti``; the algorithm is pinned on decode, so ``alg=none`` or a swapped
-algorithm is refused.
+``jti``, and a ``stamp`` of the account's password hash, so that changing or
+resetting a password ends that account's other sessions at once; the
+algorithm is pinned on decode, so ``alg=none`` or a swapped algorithm is
+refused.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 import uuid
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -29,9 +34,14 @@ SECRET_FILE_LENGTH = 64  # characters of token_urlsafe(48): enough for HS512
 MAX_PASSWORD_BYTES = 1024  # argon2 has no 72-byte limit; this only bounds the work
 
 _context = CryptContext(schemes=["argon2"], deprecated="auto")
-# A hash to verify against when the user does not exist, so that a wrong
-# username takes as long as a wrong password.
-_DUMMY_HASH = _context.hash(secrets.token_urlsafe(16))
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the user does not exist, so that a wrong
+    username takes as long as a wrong password.  Made on first need, not at
+    import: the command line and the GUI's start should not pay for it."""
+    return _context.hash(secrets.token_urlsafe(16))
 
 
 def hash_password(password: str) -> str:
@@ -41,10 +51,10 @@ def hash_password(password: str) -> str:
 def verify_password(password: str, password_hash: str | None) -> bool:
     """True if ``password`` matches; always does the full work of one check."""
     if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
-        _context.verify("x", _DUMMY_HASH)
+        _context.verify("x", _dummy_hash())
         return False
     if not password_hash:
-        _context.verify(password, _DUMMY_HASH)
+        _context.verify(password, _dummy_hash())
         return False
     try:
         return _context.verify(password, password_hash)
@@ -101,6 +111,7 @@ class TokenClaims:
     issued_at: datetime
     expires_at: datetime
     token_id: str
+    stamp: str
 
 
 @dataclass(frozen=True)
@@ -117,9 +128,16 @@ class TokenSigner:
             raise ValueError(f"The secret key must have at least {MIN_SECRET_BYTES[self.algorithm]} "
                              f"bytes for {self.algorithm}.")
 
-    def issue(self, user_id: int, role: str, now: datetime | None = None) -> tuple[str, TokenClaims]:
+    def stamp(self, password_hash: str) -> str:
+        """A keyed digest of a password hash: it changes when the password
+        does, and tells nothing of the hash to whoever reads a token."""
+        digest = hmac.new(self.secret.encode("utf-8"), password_hash.encode("utf-8"), hashlib.sha256)
+        return digest.hexdigest()[:32]
+
+    def issue(self, user_id: int, role: str, password_hash: str,
+              now: datetime | None = None) -> tuple[str, TokenClaims]:
         now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
-        claims = TokenClaims(user_id, role, now, now + self.ttl, uuid.uuid4().hex)
+        claims = TokenClaims(user_id, role, now, now + self.ttl, uuid.uuid4().hex, self.stamp(password_hash))
         payload = {
             "sub": str(user_id),
             "role": role,
@@ -128,6 +146,7 @@ class TokenSigner:
             "iss": ISSUER,
             "aud": AUDIENCE,
             "jti": claims.token_id,
+            "stamp": claims.stamp,
         }
         return jwt.encode(payload, self.secret, algorithm=self.algorithm), claims
 
@@ -141,7 +160,7 @@ class TokenSigner:
                 algorithms=[self.algorithm],
                 audience=AUDIENCE,
                 issuer=ISSUER,
-                options={"require": ["sub", "role", "iat", "exp", "iss", "aud", "jti"]},
+                options={"require": ["sub", "role", "iat", "exp", "iss", "aud", "jti", "stamp"]},
             )
             user_id = int(payload["sub"])
         except jwt.ExpiredSignatureError:
@@ -154,4 +173,5 @@ class TokenSigner:
             issued_at=datetime.fromtimestamp(payload["iat"], timezone.utc),
             expires_at=datetime.fromtimestamp(payload["exp"], timezone.utc),
             token_id=str(payload["jti"]),
+            stamp=str(payload["stamp"]),
         )

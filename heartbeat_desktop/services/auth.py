@@ -65,6 +65,12 @@ def record_login(uow: UnitOfWork, user: User, **values: Any) -> None:
     uow.session.execute(update(User).where(User.id == user.id).values(**values))
 
 
+def session_for(ctx: ServiceContext, user: User, password_hash: str) -> AuthSession:
+    """A new session token for ``user``, stamped with their current password hash."""
+    token, claims = ctx.signer.issue(user.id, user.role, password_hash, ctx.now())
+    return AuthSession(token=token, user=UserRead.model_validate(user), expires_at=claims.expires_at)
+
+
 def typed_name(username: str) -> str:
     """What the audit log keeps of a typed user name: printable, bounded."""
     return "".join(ch for ch in username.strip() if ch.isprintable())[:MAX_USERNAME_LENGTH]
@@ -128,8 +134,7 @@ class AuthService:
             record_login(uow, user, **values)
             uow.audit(Actor(user.id, user.username, Role(user.role)), "login", "user", user.id)
             uow.commit()
-            token, claims = ctx.signer.issue(user.id, user.role, now)
-            return AuthSession(token=token, user=UserRead.model_validate(user), expires_at=claims.expires_at)
+            return session_for(ctx, user, new_hash or user.password_hash)
 
     def current_user(self, token: str) -> UserRead:
         """The account behind a token; raises if the session is over."""
@@ -144,7 +149,9 @@ class AuthService:
             uow.audit(actor, "logout", "user", actor.user_id)
             uow.commit()
 
-    def change_password(self, token: str, old_password: str, new_password: str) -> UserRead:
+    def change_password(self, token: str, old_password: str, new_password: str) -> AuthSession:
+        """Changes the caller's password and ends the account's other sessions;
+        the returned session replaces the caller's token."""
         with self.ctx.uow() as uow:
             actor = self.ctx.authorize(uow, token)
             user = uow.users.get(actor.user_id)  # type: ignore[arg-type]
@@ -162,4 +169,4 @@ class AuthService:
             user.must_change_password = False
             uow.audit(actor, "change_password", "user", user.id)
             uow.commit()
-            return UserRead.model_validate(user)
+            return session_for(self.ctx, user, new_hash)

@@ -1,12 +1,14 @@
 """What every service shares: the database, settings, token signer, clinic zone.
 
 ``authorize`` is the gate of every call: it verifies the session token, loads
-the account in the call's own transaction (a deactivated or demoted user loses
-access at once, not at the token's expiry) and checks the permission.
+the account in the call's own transaction (a deactivated or demoted user, or
+one whose password was changed or reset, loses access at once, not at the
+token's expiry) and checks the permission.
 """
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
@@ -50,6 +52,8 @@ class ServiceContext:
         user = uow.users.get(claims.user_id)
         if user is None or not user.is_active:
             raise AuthenticationFailed("Your account is no longer active. Please sign in again.")
+        if not hmac.compare_digest(claims.stamp, self.signer.stamp(user.password_hash)):
+            raise AuthenticationFailed("The password of this account was changed. Please sign in again.")
         actor = Actor(user_id=user.id, username=user.username, role=Role(user.role))
         if permission is not None:
             require(actor.role, permission)

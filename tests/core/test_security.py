@@ -37,7 +37,8 @@ from heartbeat_desktop.services import Heartbeat
 
 SECRET = "k" * 64
 OTHER_SECRET = "z" * 64
-CLAIMS = ("sub", "role", "iat", "exp", "iss", "aud", "jti")
+CLAIMS = ("sub", "role", "iat", "exp", "iss", "aud", "jti", "stamp")
+HASH = "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$aGFzaA"  # any stored hash: tokens carry its stamp
 
 
 def by_bytes(unit: str, size: int) -> str:
@@ -60,7 +61,7 @@ def unb64(segment: str) -> dict:
 def payload(**changes: object) -> dict:
     now = int(datetime.now(timezone.utc).timestamp())
     data = {"sub": "7", "role": "admin", "iat": now, "exp": now + 3600, "iss": ISSUER,
-            "aud": AUDIENCE, "jti": "0123456789abcdef"}
+            "aud": AUDIENCE, "jti": "0123456789abcdef", "stamp": "0" * 32}
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -166,7 +167,7 @@ def signer() -> TokenSigner:
 
 
 def test_token_round_trip(signer):
-    token, issued = signer.issue(7, "doctor")
+    token, issued = signer.issue(7, "doctor", HASH)
     claims = signer.verify(token)
     assert claims == issued
     assert claims.user_id == 7 and claims.role == "doctor"
@@ -177,27 +178,35 @@ def test_token_round_trip(signer):
     assert jwt.get_unverified_header(token)["alg"] == "HS256"
 
 
+def test_stamp_follows_the_password_hash_and_hides_it(signer):
+    other = HASH.replace("aGFzaA", "b3RoZXI")
+    assert signer.stamp(HASH) == signer.stamp(HASH) != signer.stamp(other)
+    assert TokenSigner(OTHER_SECRET).stamp(HASH) != signer.stamp(HASH)  # keyed
+    token, issued = signer.issue(1, "admin", HASH)
+    assert "aGFzaA" not in json.dumps(unb64(token.split(".")[1])) and issued.stamp == signer.stamp(HASH)
+
+
 def test_every_token_has_its_own_id(signer):
     now = datetime.now(timezone.utc)
-    first, second = signer.issue(1, "admin", now)[1], signer.issue(1, "admin", now)[1]
+    first, second = signer.issue(1, "admin", HASH, now)[1], signer.issue(1, "admin", HASH, now)[1]
     assert first.token_id != second.token_id
 
 
 def test_ttl_is_honoured():
     signer = TokenSigner(SECRET, ttl=timedelta(minutes=5))
-    claims = signer.verify(signer.issue(1, "admin")[0])
+    claims = signer.verify(signer.issue(1, "admin", HASH)[0])
     assert claims.expires_at - claims.issued_at == timedelta(minutes=5)
 
 
 def test_expired_token_raises_session_expired(signer):
-    token, _ = signer.issue(1, "admin", datetime.now(timezone.utc) - timedelta(hours=13))
+    token, _ = signer.issue(1, "admin", HASH, datetime.now(timezone.utc) - timedelta(hours=13))
     with pytest.raises(SessionExpired):
         signer.verify(token)
 
 
 def test_token_expired_by_one_second_is_refused():
     signer = TokenSigner(SECRET, ttl=timedelta(seconds=10))
-    token, _ = signer.issue(1, "admin", datetime.now(timezone.utc) - timedelta(seconds=11))
+    token, _ = signer.issue(1, "admin", HASH, datetime.now(timezone.utc) - timedelta(seconds=11))
     with pytest.raises(SessionExpired):
         signer.verify(token)
 
@@ -210,7 +219,7 @@ def assert_refused(signer: TokenSigner, token: str) -> None:
 
 
 def test_tampered_signature_is_refused(signer):
-    token, _ = signer.issue(1, "admin")
+    token, _ = signer.issue(1, "admin", HASH)
     head, body, sig = token.split(".")
     flipped = sig[:5] + ("A" if sig[5] != "A" else "B") + sig[6:]
     assert_refused(signer, f"{head}.{body}.{flipped}")
@@ -220,7 +229,7 @@ def test_tampered_signature_is_refused(signer):
 
 @pytest.mark.parametrize("change", [{"role": "admin"}, {"sub": "1"}, {"exp": 4102444800}])
 def test_modified_payload_is_refused(signer, change):
-    token, _ = signer.issue(2, "receptionist")
+    token, _ = signer.issue(2, "receptionist", HASH)
     head, body, sig = token.split(".")
     data = unb64(body)
     data.update(change)
@@ -231,7 +240,7 @@ def test_alg_none_crafted_by_hand_is_refused(signer):
     token = f"{b64({'alg': 'none', 'typ': 'JWT'})}.{b64(payload())}."
     assert_refused(signer, token)
     # and with the real token's signature kept
-    real = signer.issue(7, "admin")[0]
+    real = signer.issue(7, "admin", HASH)[0]
     assert_refused(signer, f"{b64({'alg': 'none', 'typ': 'JWT'})}.{real.split('.')[1]}.{real.split('.')[2]}")
 
 
@@ -242,7 +251,7 @@ def test_alg_none_made_by_pyjwt_is_refused(signer):
 
 
 def test_token_signed_with_another_key_is_refused(signer):
-    token, _ = TokenSigner(OTHER_SECRET).issue(1, "admin")
+    token, _ = TokenSigner(OTHER_SECRET).issue(1, "admin", HASH)
     assert_refused(signer, token)
 
 
@@ -282,7 +291,7 @@ def test_hs512_token_is_refused_when_hs256_is_pinned(signer):
 
 
 def test_hs256_token_is_refused_when_hs512_is_pinned(signer):
-    token, _ = signer.issue(1, "admin")
+    token, _ = signer.issue(1, "admin", HASH)
     assert_refused(TokenSigner(SECRET, "HS512"), token)
 
 
@@ -301,7 +310,7 @@ def test_signer_refuses_algorithms_other_than_hmac_sha2(algorithm):
 def test_signer_refuses_keys_shorter_than_the_hash(algorithm, size):
     with pytest.raises(ValueError):
         TokenSigner("k" * size, algorithm)
-    assert TokenSigner("k" * (size + 1), algorithm).issue(1, "admin")[0]
+    assert TokenSigner("k" * (size + 1), algorithm).issue(1, "admin", HASH)[0]
 
 
 # --- the installation's secret key file -------------------------------------------------
@@ -334,7 +343,7 @@ def test_an_unusable_secret_file_is_replaced(tmp_path, content):
     assert len(key) >= 64
     assert path.read_text(encoding="ascii") == key
     assert load_or_create_secret(tmp_path) == key
-    TokenSigner(key, "HS512").issue(1, "admin")  # good enough for the strongest algorithm
+    TokenSigner(key, "HS512").issue(1, "admin", HASH)  # good enough for the strongest algorithm
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -355,7 +364,7 @@ def test_heartbeat_creates_then_reuses_the_secret_file(tmp_path, database_url):
     settings = load_settings(env=env_for(tmp_path, database_url))
     assert settings.secret_key is None
     with Heartbeat.open(settings) as first:
-        token, _ = first.ctx.signer.issue(1, "admin")
+        token, _ = first.ctx.signer.issue(1, "admin", HASH)
     path = settings.config_dir / SECRET_FILE_NAME
     if os.name == "posix":
         assert mode(path) == 0o600
@@ -368,7 +377,7 @@ def test_secret_key_env_overrides_the_file(tmp_path, database_url):
     env = env_for(tmp_path, database_url, SECRET_KEY="e" * 40)
     with Heartbeat.open(load_settings(env=env)) as app:
         assert app.ctx.signer.secret == "e" * 40
-        token, _ = app.ctx.signer.issue(1, "admin")
+        token, _ = app.ctx.signer.issue(1, "admin", HASH)
     assert not (tmp_path / "config" / SECRET_FILE_NAME).exists()
     with Heartbeat.open(load_settings(env=env_for(tmp_path, database_url))) as file_keyed:
         with pytest.raises(AuthenticationFailed):
@@ -378,6 +387,6 @@ def test_secret_key_env_overrides_the_file(tmp_path, database_url):
 def test_algorithm_setting_reaches_the_signer(tmp_path, database_url):
     env = env_for(tmp_path, database_url, ALGORITHM="HS512")
     with Heartbeat.open(load_settings(env=env)) as app:
-        token, _ = app.ctx.signer.issue(1, "admin")
+        token, _ = app.ctx.signer.issue(1, "admin", HASH)
     assert jwt.get_unverified_header(token)["alg"] == "HS512"
     assert security.TokenSigner(app.ctx.signer.secret, "HS512").verify(token).user_id == 1

@@ -29,7 +29,7 @@ from heartbeat_desktop.schemas import UserRead
 from heartbeat_desktop.schemas.text import fold
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.auth import LOGIN_FAILED
-from tests.helpers import ADMIN_PASSWORD, STAFF_PASSWORD
+from tests.helpers import ADMIN_PASSWORD, STAFF_PASSWORD, token_for
 
 STAFF_HASH = hash_password(STAFF_PASSWORD)
 
@@ -46,10 +46,6 @@ def add_user(hb: Heartbeat, username: str, role: str = "receptionist", *, active
         uow.users.add(user)
         uow.commit()
         return user.id
-
-
-def token_for(hb: Heartbeat, user_id: int, role: str) -> str:
-    return hb.ctx.signer.issue(user_id, role)[0]
 
 
 def row(hb: Heartbeat, user_id: int) -> User:
@@ -308,7 +304,7 @@ def test_a_weak_stored_hash_is_upgraded_at_login(hb):
 
 def test_expired_token_is_refused_by_every_service(hb):
     uid = add_user(hb, "boss", "admin")
-    old, _ = hb.ctx.signer.issue(uid, "admin", datetime.now(timezone.utc) - timedelta(hours=13))
+    old = token_for(hb, uid, datetime.now(timezone.utc) - timedelta(hours=13))
     for call in (lambda: hb.auth.current_user(old), lambda: hb.patients.count(old),
                  lambda: hb.users.list(old), lambda: hb.audit.list(old)):
         with pytest.raises(SessionExpired):
@@ -317,19 +313,19 @@ def test_expired_token_is_refused_by_every_service(hb):
 
 def test_token_of_another_installation_or_user_is_refused(hb):
     uid = add_user(hb, "boss", "admin")
-    foreign, _ = TokenSigner("f" * 64).issue(uid, "admin")
-    ghost = token_for(hb, uid + 100, "admin")
+    foreign, _ = TokenSigner("f" * 64).issue(uid, "admin", STAFF_HASH)
+    ghost, _ = hb.ctx.signer.issue(uid + 100, "admin", STAFF_HASH)
     for token in (foreign, ghost, "", "not-a-token"):
         with pytest.raises(AuthenticationFailed) as caught:
             hb.patients.count(token)
         assert not isinstance(caught.value, SessionExpired)
-    assert hb.patients.count(token_for(hb, uid, "admin")) == 0  # the control
+    assert hb.patients.count(token_for(hb, uid)) == 0  # the control
 
 
 def test_deactivated_user_is_shut_out_at_the_next_call(hb):
-    admin_token = token_for(hb, add_user(hb, "boss", "admin"), "admin")
+    admin_token = token_for(hb, add_user(hb, "boss", "admin"))
     created = hb.users.get(admin_token, add_user(hb, "desk"))
-    token = token_for(hb, created.id, "receptionist")
+    token = token_for(hb, created.id)
     assert hb.patients.count(token) == 0
     hb.users.update(admin_token, created.id, {"full_name": "", "role": "receptionist",
                                                "is_active": False, "version": created.version})
@@ -342,9 +338,9 @@ def test_deactivated_user_is_shut_out_at_the_next_call(hb):
 
 
 def test_demoted_admin_loses_admin_rights_at_once(hb):
-    admin_token = token_for(hb, add_user(hb, "boss", "admin"), "admin")
+    admin_token = token_for(hb, add_user(hb, "boss", "admin"))
     second = hb.users.get(admin_token, add_user(hb, "boss2", "admin"))
-    token = token_for(hb, second.id, "admin")  # the claim still says admin after the demotion
+    token = token_for(hb, second.id)  # the claim still says admin after the demotion
     assert len(hb.users.list(token)) == 2
     hb.users.update(admin_token, second.id, {"full_name": "", "role": "receptionist",
                                               "is_active": True, "version": second.version})
@@ -358,14 +354,14 @@ def test_demoted_admin_loses_admin_rights_at_once(hb):
 
 def test_role_claim_is_not_trusted(hb):
     uid = add_user(hb, "desk", "receptionist")
-    forged_role = token_for(hb, uid, "admin")  # signed by us, but the account says receptionist
+    forged_role = token_for(hb, uid, role="admin")  # signed by us, but the account says receptionist
     with pytest.raises(PermissionDenied):
         hb.users.list(forged_role)
 
 
 def test_current_user_and_logout(hb):
     uid = add_user(hb, "desk")
-    token = token_for(hb, uid, "receptionist")
+    token = token_for(hb, uid)
     assert hb.auth.current_user(token).username == "desk"
     hb.auth.logout(token)
     [logout] = audit_rows(hb, "logout")
@@ -376,7 +372,7 @@ def test_current_user_and_logout(hb):
 
 def test_change_password(hb):
     uid = add_user(hb, "desk")
-    token = token_for(hb, uid, "receptionist")
+    token = token_for(hb, uid)
     with pytest.raises(ValidationFailed) as caught:
         hb.auth.change_password(token, "Wrong-passw0rd", "New-passw0rd-1")
     assert list(caught.value.field_errors) == ["old_password"]
@@ -388,8 +384,14 @@ def test_change_password(hb):
     with hb.ctx.uow(write=True) as uow:
         uow.users.get(uid).must_change_password = True
         uow.commit()
+    other_desk = token_for(hb, uid)  # the same account signed in elsewhere
     changed = hb.auth.change_password(token, STAFF_PASSWORD, "Новый-пароль-1")
-    assert changed.must_change_password is False
+    assert changed.user.must_change_password is False
+    for old in (token, other_desk):  # every session of the old password ends...
+        with pytest.raises(AuthenticationFailed) as caught:
+            hb.patients.count(old)
+        assert not isinstance(caught.value, SessionExpired)
+    assert hb.auth.current_user(changed.token).id == uid  # ...the caller carries on with the new one
     assert hb.auth.login("desk", "Новый-пароль-1").user.id == uid
     assert refused(hb, "desk", STAFF_PASSWORD) == LOGIN_FAILED
     [entry] = audit_rows(hb, "change_password")
@@ -398,7 +400,7 @@ def test_change_password(hb):
 
 def test_change_password_needs_a_valid_session(hb):
     uid = add_user(hb, "desk")
-    old, _ = hb.ctx.signer.issue(uid, "receptionist", datetime.now(timezone.utc) - timedelta(days=1))
+    old = token_for(hb, uid, datetime.now(timezone.utc) - timedelta(days=1))
     with pytest.raises(SessionExpired):
         hb.auth.change_password(old, STAFF_PASSWORD, "New-passw0rd-1")
     assert row(hb, uid).password_hash == STAFF_HASH
@@ -409,7 +411,7 @@ def test_change_password_needs_a_valid_session(hb):
 def test_logins_do_not_make_an_admins_open_form_stale(hb):
     boss = add_user(hb, "boss", "admin")
     uid = add_user(hb, "desk")
-    token = token_for(hb, boss, "admin")
+    token = token_for(hb, boss)
     opened = hb.users.get(token, uid)  # the admin opens the account's form...
     refused(hb, "desk", "Wrong-passw0rd")  # ...someone mistypes at the desk, the user signs in
     hb.auth.login("desk", STAFF_PASSWORD)

@@ -20,7 +20,7 @@ from heartbeat_desktop.models import AuditEntry, User
 from heartbeat_desktop.schemas.text import fold
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed, require
-from tests.helpers import STAFF_PASSWORD, at, booking, doctor_data, patient_data
+from tests.helpers import STAFF_PASSWORD, at, booking, doctor_data, patient_data, token_for
 
 STAFF_HASH = hash_password(STAFF_PASSWORD)
 ADMIN, DESK, DOCTOR = Role.ADMIN, Role.RECEPTIONIST, Role.DOCTOR
@@ -96,7 +96,7 @@ class Clinic:
         self.other_visit = hb.appointments.create(self.admin, booking(self.other.id, self.patient.id, at(11)))
 
     def token(self, user_id: int, role: str) -> str:
-        return self.hb.ctx.signer.issue(user_id, role)[0]
+        return token_for(self.hb, user_id)
 
     def audit_count(self) -> int:
         with self.hb.ctx.uow() as uow:

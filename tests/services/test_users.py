@@ -18,6 +18,7 @@ from heartbeat_desktop.core.errors import (
     Conflict,
     NotFound,
     PermissionDenied,
+    SessionExpired,
     StaleRecord,
     ValidationFailed,
 )
@@ -27,7 +28,7 @@ from heartbeat_desktop.schemas import UserRead
 from heartbeat_desktop.schemas.text import fold
 from heartbeat_desktop.services import Heartbeat, users as users_module
 from heartbeat_desktop.services.context import SYSTEM
-from tests.helpers import STAFF_PASSWORD
+from tests.helpers import STAFF_PASSWORD, token_for
 
 STAFF_HASH = hash_password(STAFF_PASSWORD)
 NEW_PASSWORD = "Temp-passw0rd-9"
@@ -44,15 +45,11 @@ def add_user(hb: Heartbeat, username: str, role: str = "receptionist", *, active
         return user.id
 
 
-def token_for(hb: Heartbeat, user_id: int, role: str) -> str:
-    return hb.ctx.signer.issue(user_id, role)[0]
-
-
 @pytest.fixture
 def boss(hb: Heartbeat) -> tuple[int, str]:
     """An administrator's id and session token, without paying for a login."""
     uid = add_user(hb, "boss", "admin")
-    return uid, token_for(hb, uid, "admin")
+    return uid, token_for(hb, uid)
 
 
 def audit_rows(hb: Heartbeat, action: str | None = None) -> list[AuditEntry]:
@@ -246,7 +243,7 @@ def test_two_admins_demoting_each_other_at_once_leave_one(hb, boss, monkeypatch)
     """Two desks, two admins, each demotes the other at the same moment."""
     a_id, a_token = boss
     b_id = add_user(hb, "second", "admin")
-    b_token = token_for(hb, b_id, "admin")
+    b_token = token_for(hb, b_id)
     a, b = hb.users.get(a_token, a_id), hb.users.get(a_token, b_id)
 
     both_checked = threading.Barrier(2)
@@ -310,10 +307,21 @@ def test_reset_password_checks_the_rules(hb, boss, password):
     assert audit_rows(hb, "reset_password") == []
 
 
+def test_reset_password_ends_the_users_sessions(hb, boss):
+    uid = add_user(hb, "desk")
+    token = token_for(hb, uid)
+    assert hb.patients.count(token) == 0
+    hb.users.reset_password(boss[1], uid, NEW_PASSWORD)
+    with pytest.raises(AuthenticationFailed) as caught:
+        hb.patients.count(token)  # whoever held the old password is out at once
+    assert not isinstance(caught.value, SessionExpired) and "password" in str(caught.value)
+    assert hb.users.list(boss[1])  # the admin's own session is untouched
+
+
 def test_change_password_wrong_old_password(hb):
     uid = add_user(hb, "desk")
     with pytest.raises(ValidationFailed) as caught:
-        hb.auth.change_password(token_for(hb, uid, "receptionist"), "Not-the-passw0rd", NEW_PASSWORD)
+        hb.auth.change_password(token_for(hb, uid), "Not-the-passw0rd", NEW_PASSWORD)
     assert list(caught.value.field_errors) == ["old_password"]
     assert stored(hb, uid).password_hash == STAFF_HASH
 
@@ -321,11 +329,11 @@ def test_change_password_wrong_old_password(hb):
 def test_must_change_password_is_cleared_by_changing_it(hb, boss):
     uid = add_user(hb, "desk")
     hb.users.reset_password(boss[1], uid, NEW_PASSWORD)
-    token = token_for(hb, uid, "receptionist")
+    token = token_for(hb, uid)
     assert hb.auth.current_user(token).must_change_password is True
     changed = hb.auth.change_password(token, NEW_PASSWORD, "Own-passw0rd-2")
-    assert changed.must_change_password is False
-    assert changed == hb.users.get(boss[1], uid)
+    assert changed.user.must_change_password is False
+    assert changed.user == hb.users.get(boss[1], uid)
     assert stored(hb, uid).must_change_password is False
 
 
@@ -334,7 +342,7 @@ def test_must_change_password_is_cleared_by_changing_it(hb, boss):
 @pytest.mark.parametrize("role", ["receptionist", "doctor"])
 def test_only_admins_manage_accounts(hb, boss, role):
     uid = add_user(hb, "staff", role)
-    token = token_for(hb, uid, role)
+    token = token_for(hb, uid)
     calls = {
         "list": lambda: hb.users.list(token),
         "get": lambda: hb.users.get(token, boss[0]),
