@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from heartbeat_desktop.models.people import Person
 from heartbeat_desktop.repositories.base import Repository
-from heartbeat_desktop.schemas.text import fold
+from heartbeat_desktop.schemas.text import fold, storable
 
 P = TypeVar("P", bound=Person)
 
@@ -52,7 +52,7 @@ class PersonRepository(Repository[P]):
 
     def search_clause(self, query: str) -> ColumnElement[bool]:
         """What the search box means: a date, phone digits, or the start of a name."""
-        query = query.strip()
+        query = storable(query).strip()
         if not query:
             return true()
         model = self.model

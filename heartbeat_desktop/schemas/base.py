@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from heartbeat_desktop.core.errors import ValidationFailed
+from heartbeat_desktop.schemas.text import UNSTORABLE_MESSAGE, has_unstorable
 
 S = TypeVar("S", bound="Schema")
 
@@ -36,6 +37,14 @@ class Schema(BaseModel):
     """Immutable plain data: what services take and return (never ORM objects)."""
 
     model_config = ConfigDict(frozen=True, from_attributes=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable_text(cls, value: Any) -> Any:
+        """A pasted NUL byte gets a message at its field, not a database error on save."""
+        if isinstance(value, str) and has_unstorable(value):
+            raise ValueError(UNSTORABLE_MESSAGE)
+        return value
 
 
 def _message(error: Mapping[str, Any]) -> str:

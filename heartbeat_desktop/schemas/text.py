@@ -8,6 +8,19 @@ _SPACES = re.compile(r"\s+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _WORD_START = re.compile(r"(?:^|(?<=[ \-]))\w")
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\-.][^\W\d_]+)*\.?$")
+# control characters (tab and line breaks excepted) and lone surrogates: a
+# database cannot store them (PostgreSQL refuses NUL) and nobody means them
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+UNSTORABLE_MESSAGE = "This contains invisible control characters that cannot be saved. Please retype it."
+
+
+def has_unstorable(text: str) -> bool:
+    return bool(_UNSTORABLE.search(text))
+
+
+def storable(text: str) -> str:
+    """``text`` with what cannot be stored replaced by spaces (for search boxes)."""
+    return _UNSTORABLE.sub(" ", text)
 
 
 def fold(text: str) -> str:

@@ -146,6 +146,22 @@ def test_validation_message_per_field(hb, admin_token):
     assert hb.patients.count(admin_token) == 0
 
 
+@pytest.mark.parametrize("field", ["last_name", "notes", "address", "email"])
+@pytest.mark.parametrize("bad", ["\x00", "\x1b", "\ud800"])
+def test_control_characters_are_refused_at_their_field(hb, admin_token, field, bad):
+    """A NUL pasted into a form is a message at that field, not a database error (PostgreSQL refuses NUL)."""
+    with pytest.raises(ValidationFailed) as caught:
+        hb.patients.create(admin_token, patient_data(**{field: f"Ива{bad}нов"}))
+    assert caught.value.field_errors == {field: "This contains invisible control characters that cannot be saved. "
+                                                "Please retype it."}
+    assert row_count(hb) == 0
+
+
+def test_line_breaks_and_tabs_in_notes_are_kept(hb, admin_token):
+    created = hb.patients.create(admin_token, patient_data(notes="Аллергия:\n\tпенициллин\r\nастма"))
+    assert hb.patients.get(admin_token, created.id).notes == "Аллергия:\n\tпенициллин\r\nастма"
+
+
 def test_missing_birth_date_and_names_reported_together(hb, admin_token):
     data = patient_data(last_name="", first_name="")
     del data["birth_date"]
@@ -294,6 +310,13 @@ def test_like_and_regex_characters_in_the_query_are_literal(hb, admin_token, peo
     check_queries(hb, admin_token, people, {q: set() for q in queries})
     assert [hb.patients.count(admin_token, q) for q in queries] == [0] * len(queries)
     assert hb.patients.count(admin_token) == len(people)
+
+
+def test_control_characters_in_the_query_are_ignored(hb, admin_token, people):
+    assert hb.patients.count(admin_token, "\x00") == len(people)
+    assert hb.patients.count(admin_token, "Ива\x00нов") == 0  # read as "Ива нов": no such name
+    assert {p.id for p in hb.patients.search(admin_token, "ива\x00")} == \
+        {p.id for p in hb.patients.search(admin_token, "ива")}
 
 
 def test_names_with_punctuation_are_found(hb, admin_token, people):
