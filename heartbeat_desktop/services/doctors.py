@@ -7,7 +7,8 @@ from heartbeat_desktop.models import Doctor, WorkingHours
 from heartbeat_desktop.repositories import DoctorRepository
 from heartbeat_desktop.schemas import DoctorCreate, DoctorRead, DoctorUpdate
 from heartbeat_desktop.schemas.base import Schema
-from heartbeat_desktop.services.permissions import Permission
+from heartbeat_desktop.services.context import Actor
+from heartbeat_desktop.services.permissions import Permission, require
 from heartbeat_desktop.services.records import PersonService
 from heartbeat_desktop.services.unit_of_work import UnitOfWork
 
@@ -39,14 +40,17 @@ class DoctorService(PersonService[Doctor, DoctorRead]):
         state["working_hours"] = [f"{h.weekday}:{h.starts:%H:%M}-{h.ends:%H:%M}" for h in obj.working_hours]
         return state
 
-    def check(self, uow: UnitOfWork, data: Schema, id_: int | None = None) -> None:
+    def check(self, uow: UnitOfWork, actor: Actor, data: Schema, current: Doctor | None = None) -> None:
         user_id = data.user_id  # type: ignore[attr-defined]
+        if user_id != (current.user_id if current else None):
+            # the link lets that account sign in as this doctor: an admin's decision
+            require(actor.role, Permission.MANAGE_USERS)
         if user_id is not None:
             user = uow.users.get(user_id)
             if user is None or user.role != "doctor":
                 raise ValidationFailed({"user_id": "Link the doctor to a user account with the Doctor role."})
             linked = uow.doctors.for_user(user_id)
-            if linked is not None and linked.id != id_:
+            if linked is not None and (current is None or linked.id != current.id):
                 raise ValidationFailed(
                     {"user_id": f"This account is already linked to Dr {linked.last_name}."})
 

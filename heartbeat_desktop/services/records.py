@@ -20,7 +20,7 @@ from heartbeat_desktop.schemas import parse
 from heartbeat_desktop.schemas.base import Schema
 from heartbeat_desktop.schemas.text import name_key, phone_digits
 from heartbeat_desktop.services.audit import diff, snapshot
-from heartbeat_desktop.services.context import ServiceContext
+from heartbeat_desktop.services.context import Actor, ServiceContext
 from heartbeat_desktop.services.permissions import Permission
 from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
 
@@ -54,10 +54,11 @@ class PersonService(Generic[M, R]):
         obj.name_key = name_key(obj.last_name, obj.first_name, obj.middle_name)
         obj.phone_digits = phone_digits(obj.phone) if obj.phone else None
 
-    def check(self, uow: UnitOfWork, data: Schema, id_: int | None = None) -> None:
-        """Checks that need the database (references); raise ValidationFailed.
+    def check(self, uow: UnitOfWork, actor: Actor, data: Schema, current: M | None = None) -> None:
+        """Checks that need the database (references) or depend on who edits
+        what; raise ValidationFailed or PermissionDenied.
 
-        ``id_`` is the record being edited (None while creating one).
+        ``current`` is the stored record being edited (None while creating one).
         """
 
     def audit_state(self, obj: M) -> dict[str, Any]:
@@ -104,7 +105,7 @@ class PersonService(Generic[M, R]):
         data = parse(self.create_schema, data)
         with self.ctx.uow(write=True) as uow:
             actor = self.ctx.authorize(uow, token, self.edit)
-            self.check(uow, data)
+            self.check(uow, actor, data)
             obj = self.model()
             self.apply(obj, data)
             self.repo(uow).add(obj)
@@ -120,7 +121,7 @@ class PersonService(Generic[M, R]):
             actor = self.ctx.authorize(uow, token, self.edit)
             obj = self._load(uow, id_)
             self._check_version(obj, data.version)  # type: ignore[attr-defined]
-            self.check(uow, data, obj.id)
+            self.check(uow, actor, data, obj)
             before = self.audit_state(obj)
             self.apply(obj, data)
             uow.flush()  # the version counter guards the race between load and flush

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from heartbeat_desktop.core.errors import Conflict, NotFound, StaleRecord, ValidationFailed
+from heartbeat_desktop.core.errors import Conflict, NotFound, PermissionDenied, StaleRecord, ValidationFailed
 from heartbeat_desktop.models import Doctor, WorkingHours
 from tests.helpers import WEEKDAY_HOURS, at, booking, doctor_data, patient_data
 
@@ -174,6 +174,26 @@ def test_user_link_to_a_doctor_account(hb, admin_token):
     assert unlinked.user_id is None
     with pytest.raises(ValidationFailed):
         hb.doctors.update(admin_token, created.id, edit(unlinked, user_id=1))  # the admin
+
+
+def test_only_an_admin_links_or_unlinks_a_user_account(hb, admin_token, desk_token):
+    doc_user = hb.users.create(admin_token, {"username": "petrova", "full_name": "Петрова М. И.",
+                                             "password": "Staff-passw0rd", "role": "doctor"})
+    with pytest.raises(PermissionDenied):
+        hb.doctors.create(desk_token, doctor_data(user_id=doc_user.id))
+    assert hb.doctors.count(admin_token) == 0
+    linked = hb.doctors.create(admin_token, doctor_data(user_id=doc_user.id))
+    # the desk edits the linked doctor's other fields as before...
+    edited = hb.doctors.update(desk_token, linked.id, edit(linked, room="305"))
+    assert (edited.room, edited.user_id) == ("305", doc_user.id)
+    # ...but neither unlinks nor relinks the account
+    with pytest.raises(PermissionDenied):
+        hb.doctors.update(desk_token, linked.id, edit(edited, user_id=None))
+    other = hb.doctors.create(desk_token, doctor_data(last_name="Сидорова"))
+    with pytest.raises(PermissionDenied):
+        hb.doctors.update(desk_token, other.id, edit(other, user_id=doc_user.id))
+    assert hb.doctors.get(admin_token, linked.id).user_id == doc_user.id
+    assert hb.doctors.get(admin_token, other.id).user_id is None
 
 
 def test_delete_without_appointments(hb, admin_token):
