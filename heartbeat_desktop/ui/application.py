@@ -21,8 +21,10 @@ from heartbeat_desktop.core.settings import Settings, load_settings
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.ui.dialogs.connection import ConnectionDialog
 from heartbeat_desktop.ui.dialogs.login import LoginDialog, SetupDialog
+from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.main_window import MainWindow
+from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
 
 log = logging.getLogger(__name__)
@@ -107,13 +109,29 @@ class Controller(QObject):
         self.start()
 
     def show_main_window(self, auth: object) -> None:
+        """The window, once the user has their own password (a temporary one set
+        by an administrator is changed first, or the user signs out)."""
         assert self.services is not None
+        if auth.user.must_change_password:  # type: ignore[attr-defined]
+            self.dialog = ChangePasswordDialog(self.services, auth, forced=True)  # type: ignore[arg-type]
+            self.dialog.changed.connect(self.show_main_window)
+            self.dialog.rejected.connect(lambda: self._sign_out(auth))
+            self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.dialog.show()
+            return
         session = SessionHolder(auth)  # type: ignore[arg-type]
         self.window = MainWindow(self.services, session)
         session.setParent(self.window)
         self.window.logged_out.connect(self.show_sign_in)
         self.window.show()
         self.window_shown.emit(self.window)
+
+    def _sign_out(self, auth: object) -> None:
+        assert self.services is not None
+        op = Operation(self.services.auth.logout, auth.token)  # type: ignore[attr-defined]
+        op.failed.connect(lambda exc: log.info("sign-out: %s", exc))  # an ended session is over anyway
+        op.start()
+        self.show_sign_in()
 
     def _gave_up(self) -> None:
         if self.window is None or not self.window.isVisible():

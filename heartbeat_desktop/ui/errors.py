@@ -5,12 +5,23 @@ from __future__ import annotations
 import logging
 import traceback
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from heartbeat_desktop.core.errors import HeartbeatError
+from heartbeat_desktop.core.errors import AuthenticationFailed, HeartbeatError
 
 log = logging.getLogger("heartbeat_desktop.ui")
+
+
+class _SessionRefusals(QObject):
+    """Where any screen's "your session is not valid" ends up: the main window
+    locks on it, so the user signs in again instead of meeting the same error
+    on every click (password changed at another desk, account deactivated)."""
+
+    refused = Signal(str)
+
+
+session_refusals = _SessionRefusals()
 
 
 def plain_message(exc: BaseException) -> str:
@@ -24,6 +35,8 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     """A non-blocking message box for ``exc``; unexpected errors are logged with their traceback."""
     if not isinstance(exc, HeartbeatError):
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    if isinstance(exc, AuthenticationFailed):
+        session_refusals.refused.emit(str(exc))
     box = QMessageBox(parent)
     box.setObjectName("errorDialog")
     box.setIcon(QMessageBox.Icon.Warning)

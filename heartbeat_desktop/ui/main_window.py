@@ -7,12 +7,14 @@ in QSettings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QTableView, QWidget
 
 from heartbeat_desktop import APP_NAME, __version__
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
+from heartbeat_desktop.ui.errors import session_refusals
 from heartbeat_desktop.ui.lock_screen import LockScreen
 from heartbeat_desktop.ui.pages.registry import build_pages
 from heartbeat_desktop.ui.session import SessionHolder
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlocked.connect(self._unlocked)
         self.lock_screen.logout_requested.connect(self.logout)
         session.lock_requested.connect(self.lock)
+        session_refusals.refused.connect(session.lock)
         self._hidden_dialogs: list[QDialog] = []
         self._build_menus()
         self._build_status_bar()
@@ -73,6 +76,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("Change &password…"), self.change_password, None,
+                                         "changePasswordAction"))
         file_menu.addAction(self._action(self.tr("Sign &out"), self.logout, None, "logoutAction"))
         file_menu.addAction(self._action(self.tr("&Lock"), lambda: self.session.lock(self.tr("Locked.")),
                                          "Ctrl+L", "lockAction"))
@@ -127,6 +132,19 @@ class MainWindow(QMainWindow):
             dialog.show()
         self._hidden_dialogs = []
         self._update_time_left()
+
+    def change_password(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self.services, self.session.auth, parent=self)
+        dialog.changed.connect(self._password_changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _password_changed(self, auth: object) -> None:
+        self.session.renew(auth)  # type: ignore[arg-type]
+        self._update_time_left()
+        self.statusBar().showMessage(self.tr("Password changed. Other desks signed in as you must sign in again."),
+                                     10_000)
 
     def logout(self) -> None:
         self._save()

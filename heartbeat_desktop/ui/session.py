@@ -44,6 +44,10 @@ class SessionHolder(QObject):
         return self._auth.token
 
     @property
+    def auth(self) -> AuthSession:
+        return self._auth
+
+    @property
     def user(self) -> UserRead:
         return self._auth.user
 
@@ -62,7 +66,7 @@ class SessionHolder(QObject):
             self.lock_requested.emit(reason)
 
     def renew(self, auth: AuthSession) -> None:
-        """After the password was entered again on the lock screen."""
+        """After the password was entered again on the lock screen, or changed."""
         self._auth = auth
         self.locked = False
         self._arm()
