@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWid
 
 from heartbeat_desktop import APP_NAME, __version__
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.services.permissions import Permission, allowed
+from heartbeat_desktop.ui.backup_action import BackupRunner
 from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
 from heartbeat_desktop.ui.errors import session_refusals
 from heartbeat_desktop.ui.lock_screen import LockScreen
@@ -96,6 +98,11 @@ class MainWindow(QMainWindow):
             go_menu.addAction(self._action(page.accessibleName(),
                                            lambda _checked=False, p=page: self.tabs.setCurrentWidget(p),
                                            f"Alt+{i + 1}"))
+        if allowed(self.session.user.role, Permission.MAINTAIN_DATABASE):
+            tools_menu = bar.addMenu(self.tr("&Tools"))
+            self.backup = BackupRunner(self.services, self.session, self)
+            tools_menu.addAction(self._action(self.tr("&Back up the database…"), self.backup.ask_and_run, None,
+                                              "backupAction"))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), self._about, None, "aboutAction"))
 
