@@ -87,5 +87,13 @@ class Database:
         """The URL with any password masked: safe for logs and the status bar."""
         return self.engine.url.render_as_string(hide_password=True)
 
+    @property
+    def place(self) -> str:
+        """Where the data lives, in a desk's words: this computer's file, or the server."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite":
+            return f"This computer: {url.database}"
+        return f"Server {url.username}@{url.host}:{url.port or 5432}/{url.database}"
+
     def dispose(self) -> None:
         self.engine.dispose()

@@ -64,8 +64,8 @@ class Heartbeat:
 
     @property
     def database_label(self) -> str:
-        """What the status bar shows: the file, or the server without the password."""
-        return self.ctx.db.display_url
+        """What the status bar shows: this computer's file, or the server (never the password)."""
+        return self.ctx.db.place
 
     def close(self) -> None:
         self.ctx.db.dispose()

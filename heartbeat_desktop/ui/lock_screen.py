@@ -26,16 +26,20 @@ class LockScreen(QFrame):
         self.username = username
         self.setAutoFillBackground(True)
         self.setStyleSheet("#lockScreen { background: palette(window); }")
-        self.reason = QLabel()
+        self.reason = named(QLabel(), "lockReason")
         self.reason.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reason.setStyleSheet("font-size: 16pt; font-weight: 600; margin-bottom: 6px;")
         who = QLabel(self.tr("Signed in as {0}. Enter your password to continue.").format(username))
         who.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.password = named(QLineEdit(), "unlockPasswordEdit", self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setMaximumWidth(320)
+        self.password.setFixedWidth(300)
         self.error = error_label("unlockError")
         self.unlock_button = named(QPushButton(self.tr("&Unlock")), "unlockButton", self.tr("Unlock"))
         self.logout_button = named(QPushButton(self.tr("Sign &out")), "logoutButton", self.tr("Sign out"))
+        for button in (self.unlock_button, self.logout_button):
+            button.setFixedWidth(300)
+        self.unlock_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (self.reason, who, self.password, self.error, self.unlock_button, self.logout_button):
