@@ -43,6 +43,7 @@ class Settings:
     lockout_duration: timedelta = timedelta(minutes=15)
     allow_past_bookings: bool = False
     clinic_timezone: str | None = None  # IANA name; None means the computer's zone
+    idle_lock: timedelta = timedelta(minutes=10)  # a public desk locks itself when left
 
     @property
     def is_sqlite(self) -> bool:
@@ -145,6 +146,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         lockout_duration=timedelta(minutes=float(config.get("lockout_minutes", 15))),
         allow_past_bookings=_bool(config.get("allow_past_bookings", False)),
         clinic_timezone=env.get("HEARTBEAT_TIMEZONE") or config.get("clinic_timezone") or None,
+        # at least a minute: a lock every few seconds would make the desk unusable
+        idle_lock=timedelta(minutes=max(1.0, float(config.get("idle_lock_minutes", 10)))),
     )
     values.update(overrides)
     return Settings(**values)

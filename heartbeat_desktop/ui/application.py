@@ -119,7 +119,8 @@ class Controller(QObject):
             self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dialog.show()
             return
-        session = SessionHolder(auth)  # type: ignore[arg-type]
+        idle = self.settings.idle_lock.total_seconds() / 60
+        session = SessionHolder(auth, idle_minutes=idle)  # type: ignore[arg-type]
         self.window = MainWindow(self.services, session)
         session.setParent(self.window)
         self.window.logged_out.connect(self.show_sign_in)

@@ -115,7 +115,7 @@ def test_config_file_values_are_used(dirs):
     write_config(dirs, {
         "database_url": f"postgresql+asyncpg://{PG}", "algorithm": "hs512", "session_minutes": 90,
         "lockout_threshold": 3, "lockout_minutes": 2.5, "allow_past_bookings": "yes",
-        "clinic_timezone": "Asia/Yekaterinburg",
+        "clinic_timezone": "Asia/Yekaterinburg", "idle_lock_minutes": 3,
     })
     s = load_settings(env=dirs)
     assert s.database_url == f"postgresql+psycopg://{PG}"
@@ -125,6 +125,13 @@ def test_config_file_values_are_used(dirs):
     assert s.lockout_duration == timedelta(minutes=2, seconds=30)
     assert s.allow_past_bookings is True
     assert s.clinic_timezone == "Asia/Yekaterinburg"
+    assert s.idle_lock == timedelta(minutes=3)
+
+
+def test_idle_lock_defaults_to_ten_minutes_and_is_never_under_one(dirs):
+    assert load_settings(env=dirs).idle_lock == timedelta(minutes=10)
+    write_config(dirs, {"idle_lock_minutes": 0})
+    assert load_settings(env=dirs).idle_lock == timedelta(minutes=1)
 
 
 @pytest.mark.parametrize("value, expected", [(True, True), (False, False), ("on", True), ("0", False),

@@ -141,3 +141,13 @@ def test_database_dialog_saves_a_shared_server_without_logging_the_password(qtbo
     assert controller.services is not None  # reopened on this computer's own file
     assert controller.services.database_label.endswith("heartbeat.sqlite3")
     controller.close()
+
+
+def test_the_idle_lock_follows_the_settings(qtbot, gui_settings, gui_admin):
+    from dataclasses import replace
+    from datetime import timedelta
+
+    controller = start(qtbot, replace(gui_settings, idle_lock=timedelta(minutes=3)))
+    window = sign_in(qtbot, controller)
+    assert window.session._idle.interval() == 3 * 60_000
+    controller.close()
