@@ -1,0 +1,152 @@
+"""Search and booking through the services, against the same SQL on the raw driver.
+
+The baseline statement is not written by hand: it is captured from the
+service's own call (SQLAlchemy's ``before_cursor_execute``) and replayed on a
+bare sqlite3/psycopg connection, so the ratio is exactly our overhead: token
+check, session, ORM, schemas.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import event
+
+from heartbeat_desktop.services import Heartbeat
+from tests.perf.dataset import raw_connection
+from tests.perf.report import Row, check, median, p95, timed
+
+SEARCH_QUERIES = 200
+
+
+@contextmanager
+def captured(app: Heartbeat) -> Iterator[list[tuple[str, Any]]]:
+    statements: list[tuple[str, Any]] = []
+
+    def grab(_conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, _many: bool) -> None:
+        statements.append((statement, parameters))
+
+    engine = app.ctx.db.engine
+    event.listen(engine, "before_cursor_execute", grab)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", grab)
+
+
+def search_queries(url: str, n: int = SEARCH_QUERIES, seed: int = 7) -> list[str]:
+    """What a desk types: surname prefixes in any case, phone digit runs, birth dates."""
+    rng = random.Random(seed)
+    with raw_connection(url) as conn:
+        people = list(conn.execute("SELECT last_name, phone_digits, birth_date FROM patients "
+                                   "ORDER BY id LIMIT 5000").fetchall())
+    queries = []
+    for i in range(n):
+        last, phone, born = rng.choice(people)
+        kind = i % 5
+        if kind <= 2:  # three in five: a surname prefix, typed in whatever case
+            prefix = last[: rng.randint(2, 5)]
+            queries.append(rng.choice([prefix.lower(), prefix.upper(), prefix]))
+        elif kind == 3 and phone:
+            start = rng.randint(1, max(1, len(phone) - 7))
+            queries.append(phone[start:start + rng.randint(4, 7)])
+        else:
+            born = born if isinstance(born, date) else date.fromisoformat(str(born))
+            queries.append(f"{born:%d.%m.%Y}")
+    return queries
+
+
+def _raw_runner(conn: Any, statement: str, parameters: Any) -> Callable[[], Any]:
+    return lambda: conn.execute(statement, parameters).fetchall()
+
+
+def measure_search(app: Heartbeat, token: str, url: str, backend: str) -> Row:
+    queries = search_queries(url)
+    statements = []
+    for q in queries:  # warm-up, and the SQL each query runs
+        with captured(app) as seen:
+            app.patients.search(token, q, limit=50)
+        statements.append(next(s for s in reversed(seen) if "FROM patients" in s[0]))
+    ours = [timed(lambda q=q: app.patients.search(token, q, limit=50)) for q in queries]
+    with raw_connection(url) as conn:
+        for statement, params in statements:
+            conn.execute(statement, params).fetchall()
+        raw = [timed(_raw_runner(conn, s, p)) for s, p in statements]
+    return check("search-as-you-type, top 50, p95", backend, p95(ours) * 1000, p95(raw) * 1000, "ms",
+                 max_ratio=2, max_ours=50 if backend == "sqlite" else None,
+                 note=f"{len(queries)} queries (surname prefixes, phone digits, birth dates); "
+                      f"medians {median(ours) * 1000:.2f} vs {median(raw) * 1000:.2f} ms")
+
+
+def free_slots(app: Heartbeat, token: str, first_day: date, count: int) -> Iterator[tuple[int, datetime]]:
+    """(doctor, start) of 20-minute slots inside working hours, on days nothing is booked yet."""
+    zone = app.ctx.zone
+    doctors = app.doctors.list_active(token)
+    produced, day = 0, first_day
+    while produced < count:
+        for doctor in doctors:
+            for hours in doctor.working_hours:
+                if hours.weekday != day.weekday():
+                    continue
+                start = datetime.combine(day, hours.starts, tzinfo=zone)
+                end = datetime.combine(day, hours.ends, tzinfo=zone)
+                while start + timedelta(minutes=20) <= end and produced < count:
+                    yield doctor.id, start
+                    produced += 1
+                    start += timedelta(minutes=20)
+        day += timedelta(days=1)
+
+
+def measure_booking(app: Heartbeat, token: str, url: str, backend: str, days_ahead: int,
+                    bookings: int = 60) -> Row:
+    with raw_connection(url) as conn:
+        patient_ids = [r[0] for r in conn.execute("SELECT id FROM patients ORDER BY id LIMIT 2000").fetchall()]
+    rng = random.Random(11)
+    first_day = datetime.now(timezone.utc).date() + timedelta(days=days_ahead + 3)
+    slots = list(free_slots(app, token, first_day, 2 * bookings + 1))
+    ours_slots, raw_slots, probe = slots[:bookings], slots[bookings:2 * bookings], slots[-1]
+
+    def book(doctor_id: int, start: datetime) -> None:
+        app.appointments.create(token, {"doctor_id": doctor_id, "patient_id": rng.choice(patient_ids),
+                                        "starts_at": start, "ends_at": start + timedelta(minutes=20),
+                                        "reason": "Консультация"})
+
+    with captured(app) as seen:  # the INSERT the service runs, to replay bare
+        book(*probe)
+    insert_sql, insert_params = next(s for s in seen if s[0].lstrip().upper().startswith("INSERT INTO APPOINTMENTS"))
+    ours = [timed(lambda s=s: book(*s)) for s in ours_slots]
+
+    with raw_connection(url) as conn:
+        def bare(doctor_id: int, start: datetime) -> None:
+            params = _with_times(insert_sql, insert_params, doctor_id, start, start + timedelta(minutes=20))
+            if backend == "sqlite":
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute(insert_sql, params)
+                conn.execute("COMMIT")
+            else:
+                conn.execute(insert_sql, params)
+                conn.commit()
+        raw = [timed(lambda s=s: bare(*s)) for s in raw_slots]
+    return check("book an appointment, median", backend, median(ours) * 1000, median(raw) * 1000, "ms",
+                 max_ours=10 if backend == "sqlite" else 20,
+                 note=f"{bookings} bookings: all checks, insert, audit; baseline the same INSERT alone")
+
+
+def _with_times(statement: str, params: Any, doctor_id: int, start: datetime, end: datetime) -> Any:
+    """The captured INSERT's parameters with another doctor and slot, as the driver gets them."""
+    new = {"doctor_id": doctor_id, "starts_at": start, "ends_at": end}
+    if isinstance(params, dict):  # psycopg: named parameters
+        return {**params, **new}
+    # sqlite3: positional, in the statement's column order; SQLAlchemy's text format for DATETIME
+    columns = [c.strip() for c in re.search(r"\(([^)]*)\)", statement).group(1).split(",")]  # type: ignore[union-attr]
+    values = list(params)
+    for name, value in new.items():
+        if isinstance(value, datetime):
+            value = value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+        values[columns.index(name)] = value
+    return tuple(values)
