@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from heartbeat_desktop.core.errors import ValidationFailed
 from heartbeat_desktop.schemas.text import UNSTORABLE_MESSAGE, has_unstorable
@@ -38,14 +38,6 @@ class Schema(BaseModel):
 
     model_config = ConfigDict(frozen=True, from_attributes=True, str_strip_whitespace=True)
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _storable_text(cls, value: Any) -> Any:
-        """A pasted NUL byte gets a message at its field, not a database error on save."""
-        if isinstance(value, str) and has_unstorable(value):
-            raise ValueError(UNSTORABLE_MESSAGE)
-        return value
-
 
 def _message(error: Mapping[str, Any]) -> str:
     ctx = error.get("ctx") or {}
@@ -74,7 +66,15 @@ def parse(schema: type[S], data: S | Mapping[str, Any]) -> S:
     """Validate ``data`` as ``schema``; bad input raises ValidationFailed per field."""
     if isinstance(data, schema):
         return data
+    values = dict(data) if not isinstance(data, BaseModel) else data.model_dump()
+    # a pasted NUL byte gets a message at its field, not a database error on save
+    # (checked here, on what was typed, not on every record read back)
+    unstorable = {key: UNSTORABLE_MESSAGE for key, value in values.items()
+                  if isinstance(value, str) and has_unstorable(value)}
     try:
-        return schema.model_validate(dict(data) if not isinstance(data, BaseModel) else data.model_dump())
+        parsed = schema.model_validate(values)
     except ValidationError as exc:
-        raise ValidationFailed(field_errors(exc)) from None
+        raise ValidationFailed({**field_errors(exc), **unstorable}) from None
+    if unstorable:
+        raise ValidationFailed(unstorable)
+    return parsed
