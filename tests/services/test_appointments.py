@@ -204,6 +204,37 @@ def test_list_by_doctor_and_by_patient(hb, clinic):
         == [a.id]
 
 
+def test_a_patients_history_and_upcoming_visits_split_at_now(settings, hb, clinic):
+    """The patient card's two lists: before now newest first, from now on soonest first."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    with Heartbeat.open(settings.replace(allow_past_bookings=True)) as lenient:
+        free = lenient.doctors.create(clinic.token, doctor_data(last_name="Ким", working_hours=[])).id
+        made = {days: lenient.appointments.create(clinic.token, booking(free, clinic.patient,
+                                                                         now + timedelta(days=days))).id
+                for days in (-30, 2, -1, 9, -400)}
+        other = lenient.appointments.create(clinic.token, booking(free, clinic.other_patient,
+                                                                  now + timedelta(days=-2))).id
+        book(hb, clinic, at(10), patient=clinic.other_patient)
+    ids = lambda rows: [r.id for r in rows]  # noqa: E731
+    history = hb.appointments.list_by_patient(clinic.token, clinic.patient, starts_before=now, newest_first=True)
+    assert ids(history) == [made[-1], made[-30], made[-400]]
+    upcoming = hb.appointments.list_by_patient(clinic.token, clinic.patient, starts_from=now)
+    assert ids(upcoming) == [made[2], made[9]]
+    assert other not in ids(history) + ids(upcoming)
+    # paged as the card scrolls: the pages continue one another
+    pages = [hb.appointments.list_by_patient(clinic.token, clinic.patient, starts_before=now, newest_first=True,
+                                             offset=offset, limit=2) for offset in (0, 2)]
+    assert ids(pages[0]) + ids(pages[1]) == ids(history)
+    # naive bounds are clinic-local, aware ones any zone: the same moment either way
+    local_now = now.astimezone(MOSCOW).replace(tzinfo=None)
+    assert ids(hb.appointments.list_by_patient(clinic.token, clinic.patient, starts_from=local_now)) == ids(upcoming)
+    # an appointment starting exactly "now" is upcoming, not history
+    assert ids(hb.appointments.list_by_patient(clinic.token, clinic.patient,
+                                               starts_from=now + timedelta(days=2))) == ids(upcoming)
+    assert ids(hb.appointments.list_by_patient(clinic.token, clinic.patient, starts_before=now + timedelta(days=2),
+                                               newest_first=True))[0] == made[-1]
+
+
 def test_list_day_uses_the_clinic_local_day(hb, admin_token):
     doctor = hb.doctors.create(admin_token, doctor_data(working_hours=[])).id  # books any time
     patient = hb.patients.create(admin_token, patient_data()).id

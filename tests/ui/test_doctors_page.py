@@ -1,6 +1,6 @@
 from datetime import time
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt, QThreadPool, QTime
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from heartbeat_desktop.ui.forms.appointment_form import AppointmentForm
 from heartbeat_desktop.ui.forms.doctor_form import DoctorForm
 from heartbeat_desktop.ui.forms.hours_editor import HoursEditor
 from heartbeat_desktop.ui.pages.doctors_page import DoctorsPage
@@ -23,6 +24,7 @@ from tests.helpers import (
     session_for,
     type_text,
 )
+from tests.ui.booking_helpers import double_click
 
 WAIT_MS = 30_000  # an upper bound for a loaded machine (password hashing); met waits return at once
 
@@ -226,6 +228,27 @@ def test_selected_doctor_shows_upcoming_appointments(qtbot, services, admin_sess
     page.select_id(second.id)
     wait_rows(qtbot, page.upcoming, 0)
     qtbot.waitUntil(lambda: hint.text() == "No upcoming appointments.", timeout=WAIT_MS)
+
+
+def test_refresh_keeps_the_doctor_and_double_click_opens_the_appointment(qtbot, services, admin_session):
+    token = admin_session.token
+    doctor = services.doctors.create(token, doctor_data())
+    patient = services.patients.create(token, patient_data())
+    first = services.appointments.create(token, booking(doctor.id, patient.id, at(10)))
+    page = loaded_page(qtbot, services, admin_session, 1)
+    page.select_id(doctor.id)
+    wait_rows(qtbot, page.upcoming, 1)
+    second = services.appointments.create(token, booking(doctor.id, patient.id, at(9)))  # booked at another desk
+    page.refresh()  # F5
+    qtbot.waitUntil(lambda: [page.upcoming.record(i).id for i in range(page.upcoming.rowCount())]
+                    == [second.id, first.id], timeout=WAIT_MS)
+    assert page.selected().id == doctor.id and "Петрова" in page.upcoming_box.title()
+    double_click(qtbot, page.upcoming_box.table, page.upcoming.index(1, 0))
+    forms = [f for f in page.findChildren(AppointmentForm) if f.isVisible()]
+    assert len(forms) == 1 and forms[0].record.id == first.id
+    forms[0].reject()
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)
+    QApplication.processEvents()
 
 
 def test_admin_deletes_a_doctor_without_appointments(qtbot, services, admin_session, monkeypatch):

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from heartbeat_desktop.schemas import AppointmentRead, DoctorRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
-from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.forms.doctor_form import DoctorForm
-from heartbeat_desktop.ui.models.doctors import (
-    DoctorTableModel,
-    UpcomingAppointmentsModel,
+from heartbeat_desktop.ui.models.doctors import DoctorTableModel
+from heartbeat_desktop.ui.models.record_appointments import doctor_list_columns
+from heartbeat_desktop.ui.pages.record_appointments import (
+    AppointmentsPanel,
+    SelectionFollower,
+    edit_appointment,
 )
-from heartbeat_desktop.ui.pages.records_page import RecordsPage, record_table
+from heartbeat_desktop.ui.pages.records_page import RecordsPage
 from heartbeat_desktop.ui.session import SessionHolder
-from heartbeat_desktop.ui.widgets import named
 
 
 class DoctorsPage(RecordsPage):
@@ -31,30 +32,23 @@ class DoctorsPage(RecordsPage):
         role = session.user.role
         self.can_create = allowed(role, Permission.EDIT_DOCTORS)
         self.can_delete = allowed(role, Permission.DELETE_DOCTORS)
-        # the upcoming list's "query" is the doctor's id: a new selection is a new query
-        self.upcoming = UpcomingAppointmentsModel(self._upcoming_page, services.ctx.zone)
         model = DoctorTableModel(
             lambda query, offset, limit: services.doctors.search(session.token, query, offset=offset, limit=limit),
             lambda query: services.doctors.count(session.token, query),
         )
         super().__init__(model, parent)
-        self.upcoming.setParent(self)
-        self.upcoming.load_failed.connect(lambda exc: show_error(self, exc))
-        self.upcoming.loading_changed.connect(self._update_hint)
-        self.table.selectionModel().selectionChanged.connect(self._show_upcoming)
-        model.modelReset.connect(self._show_upcoming)
-        self._update_hint()
+        self.upcoming_box.activated.connect(self._edit_appointment)
+        self.follower = SelectionFollower(self, self._show_upcoming)
 
     def search_hint(self) -> str:
         return self.tr("Surname, specialty or phone digits")
 
     def detail_panel(self) -> QWidget:
-        self.upcoming_box = named(QGroupBox(self.tr("Upcoming appointments")), "doctorAppointmentsBox")
-        self.upcoming_table = record_table(self.upcoming, "doctorAppointmentsTable", self.tr("Upcoming appointments"))
-        self.upcoming_hint = named(QLabel(), "doctorAppointmentsHint")
-        layout = QVBoxLayout(self.upcoming_box)
-        layout.addWidget(self.upcoming_hint)
-        layout.addWidget(self.upcoming_table, 1)
+        self.upcoming_box = AppointmentsPanel(
+            "doctorAppointments", self.tr("Upcoming appointments"), self._upcoming_page,
+            doctor_list_columns(self.services.ctx.zone), empty_hint=self.tr("No upcoming appointments."),
+            select_hint=self.tr("Select a doctor to see their upcoming appointments."))
+        self.upcoming = self.upcoming_box.model
         return self.upcoming_box
 
     def open_form(self, record: DoctorRead | None) -> None:
@@ -65,31 +59,19 @@ class DoctorsPage(RecordsPage):
     def delete_call(self, record: DoctorRead) -> Any:
         return self.services.doctors.delete(self.session.token, record.id, record.version)
 
+    def refresh(self) -> None:
+        """F5: the list again, the selected doctor kept and their appointments reloaded."""
+        self.follower.refresh(super().refresh)
+        self.upcoming_box.reload()
+
     # --- the upcoming appointments ------------------------------------------------------
-    def _upcoming_page(self, query: str, offset: int, limit: int) -> list[AppointmentRead]:
-        if not query:
-            return []
+    def _upcoming_page(self, doctor_id: int, now: datetime, offset: int, limit: int) -> list[AppointmentRead]:
         return self.services.appointments.list_by_doctor(
-            self.session.token, int(query), starts_from=datetime.now(UTC), offset=offset, limit=limit)
+            self.session.token, doctor_id, starts_from=now, offset=offset, limit=limit)
 
-    def _show_upcoming(self, *_args: Any) -> None:
-        doctor = self.selected()
-        query = str(doctor.id) if doctor is not None else ""
-        if query != self.upcoming.query:
-            self.upcoming.reload(query)
-        title = self.tr("Upcoming appointments")
-        self.upcoming_box.setTitle(f"{title}: {doctor.short_name}" if doctor is not None else title)
-        self._update_hint()
+    def _show_upcoming(self, doctor: DoctorRead | None) -> None:
+        self.upcoming_box.show_record(doctor.id if doctor is not None else None,
+                                      doctor.short_name if doctor is not None else "")
 
-    def _update_hint(self, *_args: Any) -> None:
-        if not self.upcoming.query:
-            text = self.tr("Select a doctor to see their upcoming appointments.")
-        elif self.upcoming.is_loading:
-            text = self.tr("Loading…")
-        elif self.upcoming.rowCount() == 0:
-            text = self.tr("No upcoming appointments.")
-        else:
-            text = ""
-        self.upcoming_hint.setText(text)
-        self.upcoming_hint.setVisible(bool(text))
-        self.upcoming_table.setVisible(bool(self.upcoming.query))
+    def _edit_appointment(self, record: AppointmentRead) -> None:
+        edit_appointment(self, self.services, self.session, record, lambda _saved: self.upcoming_box.reload())

@@ -1,16 +1,20 @@
-"""The patients page."""
+"""The patients page: the list, the form, and the selected patient's card."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from heartbeat_desktop.schemas import PatientRead
+from heartbeat_desktop.schemas import AppointmentRead, PatientRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.forms.patient_form import PatientForm
 from heartbeat_desktop.ui.models.patients import PatientTableModel
+from heartbeat_desktop.ui.pages.patient_card import PatientCard
+from heartbeat_desktop.ui.pages.record_appointments import SelectionFollower, edit_appointment
 from heartbeat_desktop.ui.pages.records_page import RecordsPage
 from heartbeat_desktop.ui.session import SessionHolder
 
@@ -30,9 +34,17 @@ class PatientsPage(RecordsPage):
             lambda query: services.patients.count(session.token, query),
         )
         super().__init__(model, parent)
+        self.splitter.setSizes([500, 500])  # the card's lists need rows too
+        self.card.appointment_activated.connect(self._edit_appointment)
+        self.follower = SelectionFollower(self, self.card.show_patient)
+        self._seen = False
 
     def search_hint(self) -> str:
         return self.tr("Surname, phone digits or birth date (dd.mm.yyyy)")
+
+    def detail_panel(self) -> QWidget:
+        self.card = PatientCard(self._upcoming, self._history, self.services.ctx.zone)
+        return self.card
 
     def open_form(self, record: PatientRead | None) -> None:
         form = PatientForm(self.services, self.session, record, self)
@@ -41,3 +53,28 @@ class PatientsPage(RecordsPage):
 
     def delete_call(self, record: PatientRead) -> Any:
         return self.services.patients.delete(self.session.token, record.id, record.version)
+
+    # --- behaviour -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """F5: the list again, the selected patient kept and their visits reloaded."""
+        self.follower.refresh(super().refresh)
+        self.card.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the page (a booking made on another page): the card's visits again."""
+        super().showEvent(event)
+        if self._seen:
+            self.card.reload()
+        self._seen = True
+
+    def _edit_appointment(self, record: AppointmentRead) -> None:
+        edit_appointment(self, self.services, self.session, record, lambda _saved: self.card.reload())
+
+    # --- the card's lists (run off the GUI thread) ---------------------------------------------
+    def _upcoming(self, patient_id: int, now: datetime, offset: int, limit: int) -> list[AppointmentRead]:
+        return self.services.appointments.list_by_patient(
+            self.session.token, patient_id, starts_from=now, offset=offset, limit=limit)
+
+    def _history(self, patient_id: int, now: datetime, offset: int, limit: int) -> list[AppointmentRead]:
+        return self.services.appointments.list_by_patient(
+            self.session.token, patient_id, starts_before=now, newest_first=True, offset=offset, limit=limit)
