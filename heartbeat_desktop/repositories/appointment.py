@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select
+from sqlalchemy import ColumnElement, Select, case, select
 from sqlalchemy.orm import joinedload
 
-from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES
-from heartbeat_desktop.models import Appointment
+from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Status
+from heartbeat_desktop.models import Appointment, Doctor, Patient
 from heartbeat_desktop.repositories.base import Repository
 
 _INACTIVE = [s.value for s in INACTIVE_STATUSES]
+
+
+def _name_of(person: type[Doctor] | type[Patient], key: Any) -> Any:
+    """The casefolded name of an appointment's doctor or patient, for ORDER BY."""
+    return select(person.name_key).where(person.id == key).correlate(Appointment).scalar_subquery()
+
+
+# sort expressions that are not columns of the appointments table
+_SORT_EXPRESSIONS = {
+    "doctor_name": lambda: _name_of(Doctor, Appointment.doctor_id),
+    "patient_name": lambda: _name_of(Patient, Appointment.patient_id),
+    # the statuses in their lifecycle order (as declared), not alphabetical
+    "status_rank": lambda: case({s.value: i for i, s in enumerate(Status)}, value=Appointment.status),
+}
 
 
 def active() -> ColumnElement[bool]:
@@ -25,6 +40,12 @@ def overlapping(starts_at: datetime, ends_at: datetime) -> ColumnElement[bool]:
 class AppointmentRepository(Repository[Appointment]):
     model = Appointment
     default_order = ("starts_at", "id")
+    sort_keys = {"starts_at": ("starts_at",), "doctor": ("doctor_name", "starts_at"),
+                 "patient": ("patient_name", "starts_at"), "status": ("status_rank", "starts_at")}
+
+    def sort_column(self, name: str) -> Any:
+        made = _SORT_EXPRESSIONS.get(name)
+        return made() if made is not None else super().sort_column(name)
 
     def select(self) -> Select[tuple[Appointment]]:
         # the readers always show both names: load them in the same query

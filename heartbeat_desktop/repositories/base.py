@@ -6,20 +6,30 @@ unit of work owns the transaction (cosmicpython, chapter 6).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import Column, ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
+from heartbeat_desktop.core.errors import ValidationFailed
 from heartbeat_desktop.models.base import Base
 
 M = TypeVar("M", bound=Base)
+
+UNKNOWN_SORT = "This list cannot be sorted by that column."
+
+
+def _nullable(expr: Any) -> bool:
+    column = getattr(expr, "expression", expr)
+    return isinstance(column, Column) and bool(column.nullable)
 
 
 class Repository(Generic[M]):
     model: ClassVar[type[Any]]
     default_order: ClassVar[tuple[str, ...]] = ("id",)
+    # what a person may sort a list by: key -> the attributes it orders by (see ``order_by``)
+    sort_keys: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -49,6 +59,28 @@ class Repository(Generic[M]):
     def select(self) -> Select[tuple[M]]:
         """The base query; subclasses add eager loads their readers need."""
         return select(self.model)
+
+    def sort_column(self, name: str) -> Any:
+        """The SQL expression a ``sort_keys`` entry names: the model's attribute (override for others)."""
+        return getattr(self.model, name)
+
+    def order_by(self, key: str | None, descending: bool = False) -> list[Any] | None:
+        """The ORDER BY of a sort chosen in a table: None (no key) keeps ``list``'s default order.
+
+        The key's attributes, then the id (so pages never overlap or skip),
+        all in one direction; empty values last either way.  A key that is not
+        in ``sort_keys`` is refused before any SQL is built.
+        """
+        if key is None:
+            return None
+        if not isinstance(key, str) or key not in self.sort_keys:
+            raise ValidationFailed({"order": UNKNOWN_SORT})
+        terms = []
+        for name in (*self.sort_keys[key], "id"):
+            expr = self.sort_column(name)
+            term = expr.desc() if descending else expr.asc()
+            terms.append(term.nulls_last() if _nullable(expr) else term)
+        return terms
 
     def list(
         self,

@@ -11,6 +11,8 @@ from heartbeat_desktop.repositories.people import PersonRepository
 
 class DoctorRepository(PersonRepository[Doctor]):
     model = Doctor
+    sort_keys = {**PersonRepository.sort_keys, "specialty": ("specialty", "name_key"),
+                 "room": ("room", "name_key"), "active": ("is_active", "name_key")}
 
     def select(self) -> Select[tuple[Doctor]]:
         return super().select().options(selectinload(Doctor.working_hours))

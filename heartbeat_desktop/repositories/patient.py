@@ -10,6 +10,7 @@ from heartbeat_desktop.repositories.people import PersonRepository
 
 class PatientRepository(PersonRepository[Patient]):
     model = Patient
+    sort_keys = {**PersonRepository.sort_keys, "birth_date": ("birth_date", "name_key"), "email": ("email",)}
 
     def possible_duplicates(self, patient: Patient, limit: int = 10) -> list[Patient]:
         """Same name and birth date, or same phone digits: shown before creating one."""

@@ -8,6 +8,7 @@ own ``lower()`` and ``LIKE`` are not.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import ClassVar, TypeVar
 
@@ -49,6 +50,8 @@ def _next_prefix(prefix: str) -> str:
 
 class PersonRepository(Repository[P]):
     default_order: ClassVar[tuple[str, ...]] = ("name_key", "id")
+    # a name sorts by the casefolded full name (Cyrillic case-insensitive, ё as е)
+    sort_keys: ClassVar[Mapping[str, tuple[str, ...]]] = {"name": ("name_key",), "phone": ("phone_digits",)}
 
     def search_clause(self, query: str) -> ColumnElement[bool]:
         """What the search box means: a date, phone digits, or the start of a name."""

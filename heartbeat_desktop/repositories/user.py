@@ -13,6 +13,9 @@ from heartbeat_desktop.schemas.text import fold
 class UserRepository(Repository[User]):
     model = User
     default_order = ("username_key",)
+    sort_keys = {"username": ("username_key",), "role": ("role", "username_key"),
+                 "active": ("is_active", "username_key"), "last_login": ("last_login_at",),
+                 "locked_until": ("locked_until",)}
 
     def by_username(self, username: str) -> User | None:
         return self.session.scalar(select(User).where(User.username_key == fold(username)))

@@ -52,10 +52,17 @@ class AppointmentService:
         starts_before: datetime | None = None,
         statuses: tuple[Status, ...] = (),
         newest_first: bool = False,
+        order: str | None = None,
+        descending: bool = False,
         offset: int = 0,
         limit: int = 500,
     ) -> list[AppointmentRead]:
-        """Appointments matching every filter given, by start time."""
+        """Appointments matching every filter given, by start time (``newest_first``: latest first).
+
+        ``order`` sorts by a key of ``AppointmentRepository.sort_keys`` instead
+        ("starts_at", "doctor", "patient", "status"), ``descending`` if asked;
+        an unknown key raises ValidationFailed.
+        """
         zone = self.ctx.zone
         with self.ctx.uow() as uow:
             self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
@@ -66,8 +73,10 @@ class AppointmentService:
                 starts_before=clock.as_utc(starts_before, zone) if starts_before else None,
                 statuses=tuple(Status(s).value for s in statuses),
             )
-            order = [Appointment.starts_at.desc(), Appointment.id.desc()] if newest_first else None
-            rows = uow.appointments.list(*where, order_by=order, offset=max(offset, 0),
+            order_by = uow.appointments.order_by(order, descending)
+            if order_by is None and newest_first:
+                order_by = [Appointment.starts_at.desc(), Appointment.id.desc()]
+            rows = uow.appointments.list(*where, order_by=order_by, offset=max(offset, 0),
                                          limit=min(max(limit, 0), MAX_LIST))
             return [to_read(a) for a in rows]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
@@ -50,12 +50,21 @@ class AuditService:
         entity: str | None = None,
         entity_id: int | None = None,
         user_id: int | None = None,
+        user_ids: Sequence[int] | None = None,
         action: str | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        order: str | None = None,
+        descending: bool = False,
         offset: int = 0,
         limit: int = 200,
     ) -> list[AuditRead]:
+        """Entries matching every filter given (``user_ids``: any of those accounts), newest first.
+
+        ``order`` sorts by a key of ``AuditRepository.sort_keys`` instead ("at",
+        "user", "action", "entity", "entity_id"), ``descending`` if asked; an
+        unknown key raises ValidationFailed.
+        """
         with self.ctx.uow() as uow:
             self.ctx.authorize(uow, token, Permission.VIEW_AUDIT)
             where = []
@@ -65,11 +74,14 @@ class AuditService:
                 where.append(AuditEntry.entity_id == entity_id)
             if user_id is not None:
                 where.append(AuditEntry.user_id == user_id)
+            if user_ids is not None:
+                where.append(AuditEntry.user_id.in_(list(user_ids)))
             if action is not None:
                 where.append(AuditEntry.action == action)
             if since is not None:
                 where.append(AuditEntry.at >= since)
             if until is not None:
                 where.append(AuditEntry.at < until)
-            rows = uow.audit_log.list_recent(*where, offset=offset, limit=limit)
+            rows = uow.audit_log.list_recent(*where, order_by=uow.audit_log.order_by(order, descending),
+                                             offset=max(offset, 0), limit=max(limit, 0))
             return [AuditRead.model_validate(r) for r in rows]

@@ -86,13 +86,20 @@ class PersonService(Generic[M, R]):
             return self.to_read(self._load(uow, id_))
 
     def search(
-        self, token: str, query: str = "", *, offset: int = 0, limit: int = 50, include_inactive: bool = True
+        self, token: str, query: str = "", *, offset: int = 0, limit: int = 50, include_inactive: bool = True,
+        order: str | None = None, descending: bool = False,
     ) -> list[R]:
-        """One page of matches, sorted by name: the search box and the lazy table."""
+        """One page of matches: the search box and the lazy table.
+
+        Sorted by name, or by ``order`` (a key of the repository's ``sort_keys``:
+        "name", "phone", ...), ``descending`` if asked; an unknown key raises
+        ValidationFailed.
+        """
         with self.ctx.uow() as uow:
             self.ctx.authorize(uow, token, self.view)
-            rows = self.repo(uow).list(*self._where(uow, query, include_inactive),
-                                       offset=max(offset, 0), limit=min(max(limit, 0), MAX_PAGE))
+            repo = self.repo(uow)
+            rows = repo.list(*self._where(uow, query, include_inactive), order_by=repo.order_by(order, descending),
+                             offset=max(offset, 0), limit=min(max(limit, 0), MAX_PAGE))
             return [self.to_read(r) for r in rows]
 
     def count(self, token: str, query: str = "", *, include_inactive: bool = True) -> int:

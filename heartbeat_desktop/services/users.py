@@ -27,10 +27,16 @@ class UserService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def list(self, token: str) -> list[UserRead]:
+    def list(
+        self, token: str, *, order: str | None = None, descending: bool = False, offset: int = 0,
+        limit: int | None = None,
+    ) -> list[UserRead]:
+        """Every account (or one page), by user name or by ``order`` (a key of ``UserRepository.sort_keys``)."""
         with self.ctx.uow() as uow:
             self.ctx.authorize(uow, token, Permission.MANAGE_USERS)
-            return [UserRead.model_validate(u) for u in uow.users.list()]
+            rows = uow.users.list(order_by=uow.users.order_by(order, descending), offset=max(offset, 0),
+                                  limit=None if limit is None else max(limit, 0))
+            return [UserRead.model_validate(u) for u in rows]
 
     def get(self, token: str, id_: int) -> UserRead:
         with self.ctx.uow() as uow:

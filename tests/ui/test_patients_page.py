@@ -101,3 +101,21 @@ def test_delete_refused_for_a_patient_with_appointments_shows_the_reason(qtbot, 
     box.close()
     assert services.patients.count(token) == 1
     QApplication.processEvents()
+
+
+def test_clicking_the_birth_date_header_sorts_the_real_page_in_the_database(qtbot, services, admin_session):
+    token = admin_session.token
+    for name, born in (("Борисов", date(1990, 1, 1)), ("Алексеев", date(1970, 1, 1)), ("Васильев", date(1980, 1, 1))):
+        services.patients.create(token, patient_data(last_name=name, birth_date=born, phone=None))
+    page = make_page(qtbot, services, admin_session)
+    page.refresh()
+    wait_rows(qtbot, page, 3)
+    assert [page.model.record(i).last_name for i in range(3)] == ["Алексеев", "Борисов", "Васильев"]
+    column = next(i for i, c in enumerate(page.model.columns) if c.sort_key == "birth_date")
+    header = page.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().center().__class__(header.sectionViewportPosition(column) + 5, 5))
+    qtbot.waitUntil(lambda: not page.model.is_loading and page.model.rowCount() == 3, timeout=5000)
+    order = [page.model.record(i).last_name for i in range(3)]
+    assert order in (["Алексеев", "Васильев", "Борисов"], ["Борисов", "Васильев", "Алексеев"])
+    assert page.model.sort_key == "birth_date"

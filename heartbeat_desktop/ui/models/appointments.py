@@ -3,7 +3,8 @@
 The appointment service has no text filter, so the search box filters on the
 patient's name here: with a search text the loader asks for the whole range
 (up to the service's own cap of 5,000 rows) and keeps the matching rows.
-Without one it pages through the database like every other table.
+Without one it pages through the database like every other table.  Either
+way the rows come in the order the header asks the database for.
 """
 
 from __future__ import annotations
@@ -62,11 +63,11 @@ class AppointmentTableModel(RecordTableModel):
         self.zone = zone
         self.filters = AppointmentFilters()  # replaced (never mutated) on the GUI thread
         self.columns = (  # per instance: the times are shown in the clinic's zone
-            Column("Date", lambda a: local(a.starts_at, zone).date(), width=100),
-            Column("Time", lambda a: span_text(a, zone), width=110),
-            Column("Doctor", lambda a: a.doctor_name, width=200),
-            Column("Patient", lambda a: a.patient_name, width=220),
-            Column("Status", lambda a: status_text(a.status), width=110),
+            Column("Date", lambda a: local(a.starts_at, zone).date(), width=100, sort_key="starts_at"),
+            Column("Time", lambda a: span_text(a, zone), width=110, sort_key="starts_at"),
+            Column("Doctor", lambda a: a.doctor_name, width=200, sort_key="doctor"),
+            Column("Patient", lambda a: a.patient_name, width=220, sort_key="patient"),
+            Column("Status", lambda a: status_text(a.status), width=110, sort_key="status"),
             Column("Reason", lambda a: a.reason, width=200),
         )
 
@@ -77,16 +78,19 @@ class AppointmentTableModel(RecordTableModel):
         return super().data(index, role)
 
     # --- loading (runs off the GUI thread) ----------------------------------------
-    def _load(self, query: str, offset: int, limit: int) -> list[AppointmentRead]:
+    def _load(self, query: str, offset: int, limit: int, order: str | None = None,
+              descending: bool = False) -> list[AppointmentRead]:
         filters = self.filters
         if not query.strip():
-            return self.services.appointments.list(self.session.token, **filters.as_kwargs(),
-                                                   offset=offset, limit=limit)
-        return self._matching(filters, query)[offset:offset + limit]
+            return self.services.appointments.list(self.session.token, **filters.as_kwargs(), order=order,
+                                                   descending=descending, offset=offset, limit=limit)
+        return self._matching(filters, query, order, descending)[offset:offset + limit]
 
     def _count(self, query: str) -> int:
         return len(self._matching(self.filters, query))
 
-    def _matching(self, filters: AppointmentFilters, query: str) -> list[AppointmentRead]:
-        rows = self.services.appointments.list(self.session.token, **filters.as_kwargs(), limit=WHOLE_RANGE)
+    def _matching(self, filters: AppointmentFilters, query: str, order: str | None = None,
+                  descending: bool = False) -> list[AppointmentRead]:
+        rows = self.services.appointments.list(self.session.token, **filters.as_kwargs(), order=order,
+                                               descending=descending, limit=WHOLE_RANGE)
         return [a for a in rows if matches(a, query)]

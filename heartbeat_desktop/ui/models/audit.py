@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 
 from heartbeat_desktop.ui.appointment_text import local
 from heartbeat_desktop.ui.formatting import format_datetime, format_value
@@ -81,13 +81,14 @@ def changes_text(action: str, changes: dict[str, Any] | None, zone: tzinfo | Non
 
 
 class AuditTableModel(RecordTableModel):
+    initial_sort = (0, Qt.SortOrder.DescendingOrder)  # newest first, as the service lists them
     def __init__(self, loader: Loader, zone: tzinfo, parent: Any = None) -> None:
         super().__init__(loader, None, parent)
         self.columns = (  # per instance: times in the clinic's zone, like every other page
-            Column("When", lambda e: local(e.at, zone), width=140),
-            Column("User", lambda e: e.username, width=120),
-            Column("Action", lambda e: label(ACTIONS, e.action), width=130),
-            Column("Entity", lambda e: label(ENTITIES, e.entity), width=110),
-            Column("Entity id", lambda e: e.entity_id, align=RIGHT, width=70),
+            Column("When", lambda e: local(e.at, zone), width=140, sort_key="at"),
+            Column("User", lambda e: e.username, width=120, sort_key="user"),
+            Column("Action", lambda e: label(ACTIONS, e.action), width=130, sort_key="action"),
+            Column("Entity", lambda e: label(ENTITIES, e.entity), width=110, sort_key="entity"),
+            Column("Entity id", lambda e: e.entity_id, align=RIGHT, width=70, sort_key="entity_id"),
             Column("Changes", lambda e: changes_text(e.action, e.changes, zone), width=400),
         )

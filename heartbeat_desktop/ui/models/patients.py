@@ -1,4 +1,4 @@
-"""The patients table."""
+"""The patients table: sortable by name (the whole name), birth date, phone and e-mail."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from heartbeat_desktop.ui.models.record_table import Column, RecordTableModel
 
 class PatientTableModel(RecordTableModel):
     columns = (
-        Column("Last name", lambda p: p.last_name, width=160),
+        Column("Last name", lambda p: p.last_name, width=160, sort_key="name"),
         Column("First name", lambda p: p.first_name, width=130),
         Column("Middle name", lambda p: p.middle_name, width=150),
-        Column("Birth date", lambda p: p.birth_date, width=110),
-        Column("Phone", lambda p: p.phone, width=160),
-        Column("E-mail", lambda p: p.email, width=200),
+        Column("Birth date", lambda p: p.birth_date, width=110, sort_key="birth_date"),
+        Column("Phone", lambda p: p.phone, width=160, sort_key="phone"),
+        Column("E-mail", lambda p: p.email, width=200, sort_key="email"),
     )

@@ -6,10 +6,16 @@ rows); ``canFetchMore``/``fetchMore`` ask the loader for the next page in a
 background :class:`Operation`, so 100,000 patients open at once and the GUI
 never waits on the database.  A result that arrives after the query changed
 is dropped (each reset bumps a generation number).
+
+Sorting happens in the database too: a column names the service's sort key
+(``Column.sort_key``); :meth:`sort` keeps it and loads again from the first
+page, the loader being called with ``order=`` and ``descending=``.  A model
+sorts only if its loader takes those keywords (see :func:`takes_sort`).
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -31,8 +37,10 @@ IdRole = Qt.ItemDataRole.UserRole + 2  # the row's database id
 SortRole = Qt.ItemDataRole.UserRole + 3  # a value that sorts naturally (dates as dates)
 
 Index = QModelIndex | QPersistentModelIndex
-Loader = Callable[[str, int, int], Sequence[Any]]  # (query, offset, limit) -> rows
+# (query, offset, limit) -> rows; a sortable loader also takes order=<key>, descending=<bool>
+Loader = Callable[..., Sequence[Any]]
 Counter = Callable[[str], int]
+SortIndicator = tuple[int, Qt.SortOrder]
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -44,11 +52,23 @@ class Column:
     value: Callable[[Any], object]
     align: Qt.AlignmentFlag = field(default=LEFT)
     width: int = 140
+    sort_key: str | None = None  # the service's sort key for this column; None: not sortable
+
+
+def takes_sort(loader: Callable[..., Any]) -> bool:
+    """Whether ``loader`` accepts ``order=`` and ``descending=`` (or ``**kwargs``)."""
+    try:
+        params = inspect.signature(loader).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return (any(p.kind is p.VAR_KEYWORD for p in params)
+            or {"order", "descending"} <= {p.name for p in params})
 
 
 class RecordTableModel(QAbstractTableModel):
     columns: ClassVar[tuple[Column, ...]] = ()
     page_size: ClassVar[int] = 200
+    initial_sort: ClassVar[SortIndicator] = (0, Qt.SortOrder.AscendingOrder)  # the header's first indicator
 
     loading_changed = Signal(bool)
     count_changed = Signal(int)  # how many rows match the query
@@ -63,6 +83,10 @@ class RecordTableModel(QAbstractTableModel):
         self._exhausted = True  # nothing to fetch until the first reload()
         self._loading = False
         self._generation = 0
+        self._started = False  # reload() has been called: a new sort loads again
+        self._sort_key: str | None = None  # None: the service's default order
+        self._descending = False
+        self._sort_indicator: SortIndicator = self.initial_sort
 
     # --- Qt's model interface -------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -105,12 +129,42 @@ class RecordTableModel(QAbstractTableModel):
             return
         self._set_loading(True)
         generation = self._generation
-        op = Operation(self._loader, self._query, len(self._rows), self.page_size)
+        op = Operation(self._loader, self._query, len(self._rows), self.page_size, **self._sort_arguments())
         op.succeeded.connect(lambda rows: self._append(generation, rows))
         op.failed.connect(lambda exc: self._failed(generation, exc))
         op.start()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column`` in the database: from the first page again.
+
+        A column without a sort key (or a loader that cannot sort) keeps the
+        current order; the view puts its indicator back (``sort_indicator``).
+        """
+        key = self.columns[column].sort_key if 0 <= column < len(self.columns) else None
+        if key is None or not self.sortable:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self._sort_indicator = (column, order)
+        if (key, descending) == (self._sort_key, self._descending):
+            return  # another column with the same key ("Date", "Time"): the same rows
+        self._sort_key, self._descending = key, descending
+        if self._started:
+            self._restart()
+
     # --- our interface ----------------------------------------------------------
+    @property
+    def sortable(self) -> bool:
+        return takes_sort(self._loader) and any(c.sort_key for c in self.columns)
+
+    @property
+    def sort_indicator(self) -> SortIndicator:
+        """The column and direction the rows are sorted by, for the header."""
+        return self._sort_indicator
+
+    @property
+    def sort_key(self) -> str | None:
+        return self._sort_key
+
     @property
     def query(self) -> str:
         return self._query
@@ -123,13 +177,8 @@ class RecordTableModel(QAbstractTableModel):
         """Start over (a new search, or F5): first page and the count, in the background."""
         if query is not None:
             self._query = query
-        self._generation += 1
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self._loading = False
-        self.endResetModel()
-        self.fetchMore()
+        self._started = True
+        self._restart()
         if self._counter is not None:
             generation = self._generation
             op = Operation(self._counter, self._query)
@@ -161,6 +210,21 @@ class RecordTableModel(QAbstractTableModel):
             self.endRemoveRows()
 
     # --- internals ----------------------------------------------------------------
+    def _restart(self) -> None:
+        """Drop the rows and fetch the first page; a page still loading is ignored."""
+        self._generation += 1
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self._loading = False
+        self.endResetModel()
+        self.fetchMore()
+
+    def _sort_arguments(self) -> dict[str, Any]:
+        if self._sort_key is None:
+            return {}  # the loader's default order; an unsortable loader is called as before
+        return {"order": self._sort_key, "descending": self._descending}
+
     def _append(self, generation: int, rows: Sequence[Any]) -> None:
         if generation != self._generation:
             return  # the query changed while this page was loading

@@ -10,20 +10,21 @@ from heartbeat_desktop.ui.models.record_table import Column, RecordTableModel
 
 class UserTableModel(RecordTableModel):
     columns = (
-        Column("User name", lambda u: u.username, width=140),
+        Column("User name", lambda u: u.username, width=140, sort_key="username"),
         Column("Full name", lambda u: u.full_name, width=220),
-        Column("Role", lambda u: u.role, width=120),
-        Column("Active", lambda u: u.is_active, width=70),
-        Column("Last sign-in", lambda u: u.last_login_at, width=150),
-        Column("Locked until", lambda u: u.locked_until, width=150),
+        Column("Role", lambda u: u.role, width=120, sort_key="role"),
+        Column("Active", lambda u: u.is_active, width=70, sort_key="active"),
+        Column("Last sign-in", lambda u: u.last_login_at, width=150, sort_key="last_login"),
+        Column("Locked until", lambda u: u.locked_until, width=150, sort_key="locked_until"),
     )
 
 
-def matching_users(users: Iterable[UserRead], query: str) -> list[UserRead]:
-    """Accounts whose user name or full name contains ``query`` (any case), by user name.
+def matching_users(users: Iterable[UserRead], query: str, *, keep_order: bool = False) -> list[UserRead]:
+    """Accounts whose user name or full name contains ``query`` (any case), by user name
+    (``keep_order``: in the order given, as the service sorted them).
 
     Client-side: a clinic has a few dozen accounts and the service lists them all.
     """
     text = query.strip().casefold()
     found = [u for u in users if text in u.username.casefold() or text in u.full_name.casefold()]
-    return sorted(found, key=lambda u: u.username.casefold())
+    return found if keep_order else sorted(found, key=lambda u: u.username.casefold())

@@ -1,13 +1,11 @@
 """The administrator's audit log: read-only, newest first, filtered by entity, action and user.
 
 Entity and action are filtered by the service.  It knows users only by id,
-so the typed user text is matched against the accounts here: one account is
-asked for directly; several are asked for each and merged newest first.
+so the typed user text is matched against the accounts here, and the service
+asked for the entries of those accounts, sorted as the header says.
 """
 
 from __future__ import annotations
-
-import heapq
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QWidget
@@ -63,22 +61,12 @@ class AuditPage(RecordsPage):
         return combo
 
     # --- loading (in the background) --------------------------------------------------------
-    def _page(self, query: str, offset: int, limit: int) -> list[AuditRead]:
+    def _page(self, query: str, offset: int, limit: int, order: str | None = None,
+              descending: bool = False) -> list[AuditRead]:
         entity, action = self._filters
-        token = self.session.token
-
-        def fetch(user_id: int | None, first: int, count: int) -> list[AuditRead]:
-            return self.services.audit.list(token, entity=entity, action=action, user_id=user_id,
-                                            offset=first, limit=count)
-
-        if not query.strip():
-            return fetch(None, offset, limit)
-        users = self._users_for(query)
-        if len(users) == 1:
-            return fetch(users[0].id, offset, limit)
-        streams = [fetch(u.id, 0, offset + limit) for u in users]
-        merged = heapq.merge(*streams, key=lambda e: (e.at, e.id), reverse=True)
-        return list(merged)[offset:offset + limit]
+        user_ids = [u.id for u in self._users_for(query)] if query.strip() else None
+        return self.services.audit.list(self.session.token, entity=entity, action=action, user_ids=user_ids,
+                                        order=order, descending=descending, offset=offset, limit=limit)
 
     def _users_for(self, query: str) -> list[UserRead]:
         users = matching_users(self.services.users.list(self.session.token), query)

@@ -33,7 +33,8 @@ class DoctorsPage(RecordsPage):
         self.can_create = allowed(role, Permission.EDIT_DOCTORS)
         self.can_delete = allowed(role, Permission.DELETE_DOCTORS)
         model = DoctorTableModel(
-            lambda query, offset, limit: services.doctors.search(session.token, query, offset=offset, limit=limit),
+            lambda query, offset, limit, **sort: services.doctors.search(
+                session.token, query, offset=offset, limit=limit, **sort),
             lambda query: services.doctors.count(session.token, query),
         )
         super().__init__(model, parent)

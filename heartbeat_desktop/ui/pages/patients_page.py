@@ -30,7 +30,8 @@ class PatientsPage(RecordsPage):
         self.can_create = allowed(role, Permission.EDIT_PATIENTS)
         self.can_delete = allowed(role, Permission.DELETE_PATIENTS)
         model = PatientTableModel(
-            lambda query, offset, limit: services.patients.search(session.token, query, offset=offset, limit=limit),
+            lambda query, offset, limit, **sort: services.patients.search(
+                session.token, query, offset=offset, limit=limit, **sort),
             lambda query: services.patients.count(session.token, query),
         )
         super().__init__(model, parent)

@@ -46,7 +46,31 @@ def record_table(model: RecordTableModel, object_name: str, accessible_name: str
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for i, column in enumerate(model.columns):
         table.setColumnWidth(i, column.width)
+    if model.sortable:
+        enable_sorting(table, model)
     return table
+
+
+def enable_sorting(table: QTableView, model: RecordTableModel) -> None:
+    """Header clicks sort in the database (``model.sort``); the indicator always tells the truth.
+
+    A click on a column that cannot be sorted, or a saved header state from
+    before the tables sorted (no indicator shown), leaves the rows as they
+    are: the indicator goes back to what the rows are sorted by.
+    """
+    header = table.horizontalHeader()
+    header.setSortIndicator(*model.initial_sort)
+    table.setSortingEnabled(True)  # sorts the model by the indicator: stored until the first load
+
+    def keep_indicator(column: int, order: Qt.SortOrder) -> None:
+        if not header.isSortIndicatorShown():  # restoreState() of a state saved before sorting existed
+            header.setSortIndicatorShown(True)
+            header.setSortIndicator(*model.initial_sort)
+        elif (column, order) != model.sort_indicator:
+            header.setSortIndicator(*model.sort_indicator)
+
+    # connected after the view's own slot: the model has already seen the click
+    header.sortIndicatorChanged.connect(keep_indicator)
 
 
 class RecordsPage(QWidget):

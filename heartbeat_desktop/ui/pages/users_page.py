@@ -31,7 +31,7 @@ class UsersPage(RecordsPage):
         self.session = session
         self.can_create = self.can_delete = allowed(session.user.role, Permission.MANAGE_USERS)
         model = UserTableModel(
-            lambda query, offset, limit: self._matching(query)[offset:offset + limit],
+            lambda query, offset, limit, **sort: self._matching(query, **sort)[offset:offset + limit],
             lambda query: len(self._matching(query)),
         )
         super().__init__(model, parent)
@@ -97,8 +97,9 @@ class UsersPage(RecordsPage):
         box.open()
 
     # --- internals ---------------------------------------------------------------------------------
-    def _matching(self, query: str) -> list[UserRead]:
-        return matching_users(self.services.users.list(self.session.token), query)
+    def _matching(self, query: str, **sort: object) -> list[UserRead]:
+        """The accounts ``query`` finds, in the order the database sorted them by."""
+        return matching_users(self.services.users.list(self.session.token, **sort), query, keep_order=True)
 
     def _update_user_buttons(self, *_args: Any) -> None:
         user = self.selected()
