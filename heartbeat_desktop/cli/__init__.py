@@ -110,10 +110,17 @@ def run(args: argparse.Namespace, command: Callable[[argparse.Namespace], int]) 
 def main(argv: Sequence[str] | None = None) -> int:
     """The console script; ``argv`` without the program name (default: ``sys.argv[1:]``)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
     try:
-        args = build_parser().parse_args(arguments)  # wrong arguments: usage and exit status 2
+        args = parser.parse_args(arguments)  # wrong arguments: usage and exit status 2
     except KeyboardInterrupt:
         return fail("interrupted.", 130)
+    if args.self_check:  # before logging: the check writes nothing to the user's folders
+        if args.command is not None or args.database_url:
+            parser.error("--self-check takes no command and no database")
+        from heartbeat_desktop.cli.self_check import self_check  # noqa: PLC0415 - only for the check
+
+        return self_check()
     handler = start_logging()
     try:
         return run(args, commands.start_gui if args.command is None else args.func)

@@ -30,6 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
                "in the data folder (HEARTBEAT_DATA_DIR). Exit status: 0 done, 1 refused or failed, "
                "2 wrong arguments or not possible here, 130 interrupted.")
     parser.add_argument("--version", action="version", version=f"{APP_SLUG} {__version__}")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check this installation in a temporary folder (database migrations, "
+                             "password hashing, tokens, Qt, icon, style, translations), one line per "
+                             "check; exit status 0 if all pass. Touches no real data")
     parser.add_argument("--database-url", metavar="URL",
                         help="use this database for this run (overrides DATABASE_URL); for a URL "
                              "with a password prefer the environment variable")

@@ -12,7 +12,7 @@ import os
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from heartbeat_desktop import APP_NAME, __version__
@@ -23,22 +23,28 @@ from heartbeat_desktop.ui.dialogs.connection import ConnectionDialog
 from heartbeat_desktop.ui.dialogs.login import LoginDialog, SetupDialog
 from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
 from heartbeat_desktop.ui.errors import show_error
+from heartbeat_desktop.ui.look import apply_look
 from heartbeat_desktop.ui.main_window import MainWindow
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
 
 log = logging.getLogger(__name__)
+# CI and start-up timing: show the first window, say which, quit (see quit_after_show)
+QUIT_AFTER_SHOW = "HEARTBEAT_QUIT_AFTER_SHOW"
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The running QApplication, created if there is none yet (tests make their own)."""
+    """The running QApplication, created if there is none yet (tests make their own),
+    with the application's icon and style sheet."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     QCoreApplication.setOrganizationName("Heartbeat")
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
-    return QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    apply_look(app)
+    return app
 
 
 def reload_settings(settings: Settings) -> Settings:
@@ -151,11 +157,27 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: Traceback
         show_error(QApplication.activeWindow(), exc)
 
 
+def quit_after_show(app: QApplication) -> None:
+    """Once the event loop runs, print ``shown: <objectName>`` for the windows
+    on screen and quit: exit status 0 if one was shown, else 1.
+
+    Set ``HEARTBEAT_QUIT_AFTER_SHOW=1`` to check that a (frozen) build gets as
+    far as its first dialog, and to time how long that takes."""
+    def report() -> None:
+        shown = [w.objectName() or type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]
+        print(f"shown: {', '.join(shown) or 'nothing'}", flush=True)
+        app.exit(0 if shown else 1)
+
+    QTimer.singleShot(0, report)
+
+
 def run(argv: list[str] | None = None) -> int:
     app = application(argv)
     sys.excepthook = _excepthook
     controller = Controller()
     controller.start()
+    if os.environ.get(QUIT_AFTER_SHOW, "") not in ("", "0"):
+        quit_after_show(app)
     try:
         return app.exec()
     finally:
