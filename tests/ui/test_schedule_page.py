@@ -169,6 +169,19 @@ def test_no_show_and_cancel_from_the_schedule(qtbot, services, admin_session, fo
     qtbot.waitUntil(lambda: "Cancelled" in cell(page, folks["petrova"].id, 10).data(), timeout=WAIT)
 
 
+def test_a_late_status_answer_keeps_the_visit_the_desk_selected_since(qtbot, services, admin_session, folks):
+    token = admin_session.token
+    a = services.appointments.create(token, booking(folks["petrova"].id, folks["ivanov"].id, at(9)))
+    b = services.appointments.create(token, booking(folks["petrova"].id, folks["sidorova"].id, at(10)))
+    page = make_page(qtbot, services, admin_session)
+    click_cell(qtbot, page.view, cell(page, folks["petrova"].id, 10))
+    assert page.view.selected_appointment().id == b.id
+    arrived = services.appointments.set_status(token, a.id, Status.ARRIVED, a.version)
+    page._status_changed(arrived)  # the answer to a click made on the 9:00 visit a moment ago
+    assert page.view.selected_appointment().id == b.id
+    assert "Arrived" in cell(page, folks["petrova"].id, 9).data()
+
+
 def test_double_clicking_a_block_opens_it_for_editing(qtbot, services, admin_session, folks):
     a = services.appointments.create(admin_session.token, booking(folks["orlov"].id, folks["ivanov"].id, at(12)))
     page = make_page(qtbot, services, admin_session)

@@ -216,8 +216,10 @@ class SchedulePage(QWidget):
         self.refresh()
 
     def _status_changed(self, appointment: AppointmentRead) -> None:
+        # the answer can come after the desk has already clicked the next visit: keep that one
+        selected = self.view.selected_appointment()
         self.model.replace(appointment)
-        self.view.select_appointment(appointment.id)
+        self.view.select_appointment(selected.id if selected is not None else appointment.id)
         self._show_summary()
 
     def _show_summary(self) -> None:
