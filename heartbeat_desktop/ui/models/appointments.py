@@ -65,8 +65,8 @@ class AppointmentTableModel(RecordTableModel):
         self.columns = (  # per instance: the times are shown in the clinic's zone
             Column("Date", lambda a: local(a.starts_at, zone).date(), width=100, sort_key="starts_at"),
             Column("Time", lambda a: span_text(a, zone), width=110, sort_key="starts_at"),
-            Column("Doctor", lambda a: a.doctor_name, width=200, sort_key="doctor"),
-            Column("Patient", lambda a: a.patient_name, width=220, sort_key="patient"),
+            Column("Doctor", lambda a: a.doctor_name, width=280, sort_key="doctor"),
+            Column("Patient", lambda a: a.patient_name, width=300, sort_key="patient"),
             Column("Status", lambda a: status_text(a.status), width=110, sort_key="status"),
             Column("Reason", lambda a: a.reason, width=200),
         )

@@ -11,7 +11,7 @@ from heartbeat_desktop.ui.models.record_table import Column, RecordTableModel
 class UserTableModel(RecordTableModel):
     columns = (
         Column("User name", lambda u: u.username, width=140, sort_key="username"),
-        Column("Full name", lambda u: u.full_name, width=220),
+        Column("Full name", lambda u: u.full_name, width=300),
         Column("Role", lambda u: u.role, width=120, sort_key="role"),
         Column("Active", lambda u: u.is_active, width=70, sort_key="active"),
         Column("Last sign-in", lambda u: u.last_login_at, width=150, sort_key="last_login"),

@@ -1,0 +1,144 @@
+"""Regenerate the README's screenshots from the real application and demo data.
+
+    QT_QPA_PLATFORM=offscreen python -m heartbeat_desktop.ui.screenshots resources/screenshots
+
+A throw-away SQLite database in a temporary folder gets an administrator (a
+random password, never shown) and seeded demo data; then the real dialogs
+and pages are shown, left to finish loading, and grabbed as PNG files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from heartbeat_desktop.core.settings import load_settings
+from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.services.demo_data import DemoDataRequest
+from heartbeat_desktop.ui import operations
+from heartbeat_desktop.ui.application import application
+from heartbeat_desktop.ui.dialogs.login import LoginDialog
+from heartbeat_desktop.ui.main_window import MainWindow
+from heartbeat_desktop.ui.session import SessionHolder
+
+WINDOW_SIZE = (1366, 820)
+DEMO = DemoDataRequest(patients=400, doctors=6, appointments=900, days_back=30, days_ahead=14, seed=20261127)
+PAGES = ("schedulePage", "appointmentsPage", "patientsPage", "doctorsPage", "usersPage", "auditPage")
+
+
+def settle(seconds: float = 0.3, limit: float = 15.0) -> None:
+    """Let queued work finish: background operations, then paint events."""
+    deadline = time.monotonic() + limit
+    while operations._running and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+def save(widget: QWidget, folder: Path, name: str) -> Path:
+    settle()
+    path = folder / f"{name}.png"
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path)
+    return path
+
+
+def newest_dialog(window: QWidget, name: str) -> QDialog:
+    dialogs = [d for d in window.findChildren(QDialog, name) if d.isVisible()]
+    if not dialogs:
+        raise LookupError(f"no visible dialog {name}")
+    return dialogs[-1]
+
+
+def shoot(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    app = application([])
+    app.setStyle("Fusion")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "qsettings"))
+        settings = load_settings(env={"HEARTBEAT_DATA_DIR": str(root / "data"),
+                                      "HEARTBEAT_CONFIG_DIR": str(root / "config"),
+                                      "HEARTBEAT_LOG_DIR": str(root / "log")})
+        with Heartbeat.open(settings) as services:
+            password = secrets.token_urlsafe(12) + "-1a"
+            services.auth.create_first_admin({"username": "admin", "full_name": "Анна Сергеевна Петрова",
+                                              "password": password})
+            services.demo.generate_as_installer(DEMO)
+            auth = services.auth.login("admin", password)
+            for username, full_name, role in (("reception1", "Ольга Ивановна Смирнова", "receptionist"),
+                                              ("reception2", "Mary Jane Watson", "receptionist"),
+                                              ("dr.burova", "Бурова Милица Эльдаровна", "doctor")):
+                services.users.create(auth.token, {"username": username, "full_name": full_name,
+                                                   "password": secrets.token_urlsafe(12) + "-1a", "role": role})
+            return list(_shoot_screens(services, auth, folder))
+
+
+def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ignore[no-untyped-def]
+    login = LoginDialog(services)
+    login.username.setText("admin")
+    login.show()
+    yield save(login, folder, "login")
+    login.close()
+
+    window = MainWindow(services, SessionHolder(auth))  # type: ignore[arg-type]
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    for page_name in PAGES:
+        page = window.show_page(page_name)
+        if page is None:
+            continue
+        _select_first_row(page)
+        yield save(window, folder, page_name.removesuffix("Page"))
+
+    forms: dict[str, tuple[str, Callable[[QWidget], None]]] = {
+        "patientForm": ("patientsPage", lambda p: p.open_form(_first_record(p))),  # type: ignore[attr-defined]
+        "doctorForm": ("doctorsPage", lambda p: p.open_form(_first_record(p))),  # type: ignore[attr-defined]
+        "appointmentForm": ("schedulePage", lambda p: p.create_record()),  # type: ignore[attr-defined]
+    }
+    for form_name, (page_name, open_it) in forms.items():
+        page = window.show_page(page_name)
+        open_it(page)
+        settle()
+        dialog = newest_dialog(window, form_name)
+        yield save(dialog, folder, form_name)
+        dialog.done(0)
+    window.session.lock(window.tr("Locked after a period of inactivity."))
+    yield save(window, folder, "lockScreen")
+    window.close()
+
+
+def _first_record(page: QWidget):  # type: ignore[no-untyped-def]
+    model = page.model  # type: ignore[attr-defined]
+    return model.record(0) if model.rowCount() else None
+
+
+def _select_first_row(page: QWidget) -> None:
+    table = getattr(page, "table", None)
+    if table is not None and table.model() is not None and table.model().rowCount():
+        settle()
+        table.selectRow(0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, nargs="?", default=Path("resources/screenshots"))
+    args = parser.parse_args(argv)
+    shoot(args.folder)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
