@@ -163,8 +163,11 @@ def test_no_show_and_cancel_from_the_schedule(qtbot, services, admin_session, fo
     click_cell(qtbot, page.view, cell(page, folks["petrova"].id, 9))
     qtbot.mouseClick(page.findChild(QPushButton, "noShowButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: services.appointments.get(token, a.id).status == Status.NO_SHOW, timeout=WAIT)
+    qtbot.waitUntil(lambda: "No-show" in cell(page, folks["petrova"].id, 9).data(), timeout=WAIT)
     click_cell(qtbot, page.view, cell(page, folks["petrova"].id, 10))
-    qtbot.mouseClick(page.findChild(QPushButton, "cancelAppointmentButton"), Qt.MouseButton.LeftButton)
+    cancel = page.findChild(QPushButton, "cancelAppointmentButton")
+    qtbot.waitUntil(cancel.isEnabled, timeout=WAIT)  # as a person would: the button greys while a change is saved
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: services.appointments.get(token, b.id).status == Status.CANCELLED, timeout=WAIT)
     qtbot.waitUntil(lambda: "Cancelled" in cell(page, folks["petrova"].id, 10).data(), timeout=WAIT)
 
