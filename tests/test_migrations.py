@@ -6,6 +6,9 @@ downgrading never touches the database the other tests share.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
@@ -88,6 +91,25 @@ def overlap_rule_works(db: Database) -> bool:
 
 def test_head_is_the_single_revision():
     assert migrations.head_revision() == "0001"
+
+
+def test_the_head_constant_is_alembics_head():
+    """``migrations.HEAD`` lets a start skip Alembic; a new script must move it too."""
+    assert migrations.HEAD == migrations.head_revision()
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(empty_url, tmp_path):
+    """A third of a second of every start: Alembic is loaded only when a migration is due."""
+    with Heartbeat.open(settings_for(empty_url, tmp_path)):
+        pass  # migrates the new database (Alembic runs here)
+    script = ("import sys; from heartbeat_desktop.services import Heartbeat; "
+              "from heartbeat_desktop.core.settings import load_settings; "
+              "Heartbeat.open(load_settings()).close(); "
+              "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    env = {**os.environ, "DATABASE_URL": empty_url, "HEARTBEAT_DATA_DIR": str(tmp_path / "data"),
+           "HEARTBEAT_CONFIG_DIR": str(tmp_path / "config"), "HEARTBEAT_LOG_DIR": str(tmp_path / "log")}
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_upgrade_from_empty_to_head(db):

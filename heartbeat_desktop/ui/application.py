@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -24,9 +25,11 @@ from heartbeat_desktop.ui.dialogs.login import LoginDialog, SetupDialog
 from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.look import apply_look
-from heartbeat_desktop.ui.main_window import MainWindow
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
+
+if TYPE_CHECKING:
+    from heartbeat_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 # CI and start-up timing: show the first window, say which, quit (see quit_after_show)
@@ -127,6 +130,9 @@ class Controller(QObject):
             return
         idle = self.settings.idle_lock.total_seconds() / 60
         session = SessionHolder(auth, idle_minutes=idle)  # type: ignore[arg-type]
+        # imported here: the sign-in dialog appears without waiting for every page's code
+        from heartbeat_desktop.ui.main_window import MainWindow
+
         self.window = MainWindow(self.services, session)
         session.setParent(self.window)
         self.window.logged_out.connect(self.show_sign_in)

@@ -151,3 +151,13 @@ def test_the_idle_lock_follows_the_settings(qtbot, gui_settings, gui_admin):
     window = sign_in(qtbot, controller)
     assert window.session._idle.interval() == 3 * 60_000
     controller.close()
+
+
+def test_the_sign_in_dialog_does_not_wait_for_the_pages_code():
+    """Start-up imports only what sign-in needs; the window's pages load after it."""
+    import subprocess
+    import sys
+
+    script = "import sys, heartbeat_desktop.ui.application; print('heartbeat_desktop.ui.main_window' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
