@@ -24,6 +24,7 @@ class PatientService(PersonService[Patient, PatientRead]):
     remove = Permission.DELETE_PATIENTS
     fields = ("last_name", "first_name", "middle_name", "birth_date", "sex", "phone", "email",
               "address", "notes")
+    plain_read = True  # a patient reads from its own columns alone: lists skip the ORM
 
     def repo(self, uow: UnitOfWork) -> PatientRepository:
         return uow.patients

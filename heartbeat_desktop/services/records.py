@@ -27,7 +27,7 @@ from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
 M = TypeVar("M", bound=Person)
 R = TypeVar("R", bound=Schema)
 
-MAX_PAGE = 1000
+MAX_PAGE = 5000  # rows per call; the table model's largest page (RecordTableModel.max_page_size)
 
 
 class PersonService(Generic[M, R]):
@@ -40,6 +40,7 @@ class PersonService(Generic[M, R]):
     edit: ClassVar[Permission]
     remove: ClassVar[Permission]
     fields: ClassVar[tuple[str, ...]]  # copied from the form and audited
+    plain_read: ClassVar[bool] = False  # the read schema's fields are all columns (no relations)
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -98,9 +99,13 @@ class PersonService(Generic[M, R]):
         with self.ctx.uow() as uow:
             self.ctx.authorize(uow, token, self.view)
             repo = self.repo(uow)
-            rows = repo.list(*self._where(uow, query, include_inactive), order_by=repo.order_by(order, descending),
-                             offset=max(offset, 0), limit=min(max(limit, 0), MAX_PAGE))
-            return [self.to_read(r) for r in rows]
+            where = self._where(uow, query, include_inactive)
+            page = {"order_by": repo.order_by(order, descending), "offset": max(offset, 0),
+                    "limit": min(max(limit, 0), MAX_PAGE)}
+            if self.plain_read:  # every field of the read schema is a column: no ORM objects
+                fields = tuple(self.read_schema.model_fields)
+                return [self.read_schema.model_validate(row) for row in repo.rows(fields, *where, **page)]
+            return [self.to_read(r) for r in repo.list(*where, **page)]
 
     def count(self, token: str, query: str = "", *, include_inactive: bool = True) -> int:
         with self.ctx.uow() as uow:

@@ -41,8 +41,11 @@ class Operation(QObject):
 
     def _deliver(self, ok: bool, value: object) -> None:
         # runs in the worker thread: the signals are queued to the GUI thread
-        (self.succeeded if ok else self.failed).emit(value)
-        self.finished.emit()
+        try:
+            (self.succeeded if ok else self.failed).emit(value)
+            self.finished.emit()
+        except RuntimeError:  # the application is quitting and took this object with it
+            log.debug("operation finished after its receiver was deleted")
 
     def _release(self) -> None:
         _running.discard(self)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 PERF_USER, PERF_PASSWORD = "perf", "Perf-admin-passw0rd"
@@ -47,12 +47,16 @@ def scroll_ours(url: str) -> Callable[[], int]:
     page = PatientsPage(app, session)
     model = page.model
 
+    loop = QEventLoop()
+    model.loading_changed.connect(lambda loading: loading or loop.quit())
+
     def scroll() -> int:
+        # the GUI thread waits in Qt's event loop, as in the app (a Python polling
+        # loop would fight the loading thread for the GIL)
         model.reload("")
         while True:
-            while model.is_loading:
-                QCoreApplication.processEvents()
-                time.sleep(0.0002)
+            if model.is_loading:
+                loop.exec()
             if not model.canFetchMore():
                 return model.rowCount()
             model.fetchMore()

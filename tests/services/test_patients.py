@@ -536,3 +536,11 @@ def test_service_update_racing_another_desk_ends_as_stale_record(hb, admin_token
     with hb.ctx.db.read_sessions() as session:  # a refused save leaves no audit row
         audits = session.scalars(select(AuditEntry.action).where(AuditEntry.entity == "patient")).all()
     assert sorted(audits) == (["create", "update"] if hb.ctx.db.dialect == "sqlite" else ["create"])
+
+
+def test_one_call_gives_a_whole_large_page(hb, admin_token):
+    from heartbeat_desktop.services.demo_data import DemoDataRequest
+
+    hb.demo.generate_as_installer(DemoDataRequest(patients=1200, doctors=0, appointments=0, seed=3))
+    assert len(hb.patients.search(admin_token, "", limit=5000)) == 1200
+    assert len(hb.patients.search(admin_token, "", offset=1100, limit=5000)) == 100

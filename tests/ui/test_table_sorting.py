@@ -39,7 +39,7 @@ def settle(qtbot: Any):
 def shown(qtbot: Any, page: Any, page_size: int | None = None) -> Any:
     qtbot.addWidget(page)
     if page_size is not None:
-        page.model.page_size = page_size  # several pages even for a few rows
+        page.model.page_size = page.model.max_page_size = page_size  # several pages even for a few rows
     page.resize(1000, 600)
     page.show()
     page.refresh()
@@ -134,7 +134,7 @@ def test_patients_model_sorts_by_birth_date_across_pages(qtmodeltester, qtbot, s
         return services.patients.search(token, query, offset=offset, limit=limit, **sort)
 
     model = PatientTableModel(load, lambda query: services.patients.count(token, query))
-    model.page_size = 2
+    model.page_size = model.max_page_size = 2
     table = record_table(model, "patientsTable", "Patients")
     qtbot.addWidget(table)
     assert model.sortable and table.isSortingEnabled()
