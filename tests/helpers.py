@@ -9,6 +9,7 @@ CI), which turns the skip into a failure.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import uuid
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from heartbeat_desktop import migrations
@@ -150,6 +151,42 @@ def make_user(hb: Heartbeat, admin_token: str, username: str, role: str) -> str:
     hb.users.create(admin_token, {"username": username, "full_name": username.title(),
                                   "password": STAFF_PASSWORD, "role": role})
     return hb.auth.login(username, STAFF_PASSWORD).token
+
+
+@functools.cache
+def staff_hash() -> str:
+    """STAFF_PASSWORD hashed once per run (argon2 costs a tenth of a second)."""
+    from heartbeat_desktop.core.security import hash_password
+
+    return hash_password(STAFF_PASSWORD)
+
+
+def add_user(hb: Heartbeat, username: str, role: str = "receptionist", *, active: bool = True,
+             password_hash: str | None = None, locked_until: datetime | None = None) -> int:
+    """Insert an account directly (no hashing: STAFF_PASSWORD's hash); return its id."""
+    from heartbeat_desktop.models import User
+    from heartbeat_desktop.schemas.text import fold
+
+    with hb.ctx.uow(write=True) as uow:
+        user = User(username=username, username_key=fold(username), full_name=username.title(),
+                    password_hash=password_hash or staff_hash(), role=role, is_active=active,
+                    must_change_password=False, failed_logins=0, locked_until=locked_until)
+        uow.users.add(user)
+        uow.commit()
+        return user.id
+
+
+def audit_rows(hb: Heartbeat, action: str | None = None) -> list[Any]:
+    """Every audit row, oldest first, read straight from the table."""
+    from heartbeat_desktop.models import AuditEntry
+
+    with hb.ctx.uow() as uow:
+        stmt = select(AuditEntry).order_by(AuditEntry.id)
+        if action:
+            stmt = stmt.where(AuditEntry.action == action)
+        rows = list(uow.session.scalars(stmt))
+        uow.session.expunge_all()  # keep the loaded values after the read transaction ends
+        return rows
 
 
 def token_for(hb: Heartbeat, user_id: int, issued_at: datetime | None = None, *, role: str | None = None) -> str:

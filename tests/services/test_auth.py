@@ -14,7 +14,6 @@ from datetime import datetime, timedelta, timezone
 
 import jwt
 import pytest
-from sqlalchemy import select
 
 from heartbeat_desktop.core.errors import (
     AuthenticationFailed,
@@ -23,29 +22,18 @@ from heartbeat_desktop.core.errors import (
     SessionExpired,
     ValidationFailed,
 )
-from heartbeat_desktop.core.security import AUDIENCE, ISSUER, TokenSigner, hash_password, needs_rehash
-from heartbeat_desktop.models import AuditEntry, User
+from heartbeat_desktop.core.security import AUDIENCE, ISSUER, TokenSigner, needs_rehash
+from heartbeat_desktop.models import User
 from heartbeat_desktop.schemas import UserRead
-from heartbeat_desktop.schemas.text import fold
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.auth import LOGIN_FAILED
-from tests.helpers import ADMIN_PASSWORD, STAFF_PASSWORD, token_for
+from tests.helpers import ADMIN_PASSWORD, STAFF_PASSWORD, add_user, audit_rows, staff_hash, token_for
 
-STAFF_HASH = hash_password(STAFF_PASSWORD)
+STAFF_HASH = staff_hash()
 
 
 # --- module helpers --------------------------------------------------------------
 
-def add_user(hb: Heartbeat, username: str, role: str = "receptionist", *, active: bool = True,
-             password_hash: str = STAFF_HASH, locked_until: datetime | None = None) -> int:
-    """Insert an account directly (no hashing); return its id."""
-    with hb.ctx.uow(write=True) as uow:
-        user = User(username=username, username_key=fold(username), full_name=username.title(),
-                    password_hash=password_hash, role=role, is_active=active,
-                    must_change_password=False, failed_logins=0, locked_until=locked_until)
-        uow.users.add(user)
-        uow.commit()
-        return user.id
 
 
 def row(hb: Heartbeat, user_id: int) -> User:
@@ -56,15 +44,6 @@ def row(hb: Heartbeat, user_id: int) -> User:
         return user
 
 
-def audit_rows(hb: Heartbeat, action: str | None = None) -> list[AuditEntry]:
-    """Every audit row, oldest first, read straight from the table."""
-    with hb.ctx.uow() as uow:
-        stmt = select(AuditEntry).order_by(AuditEntry.id)
-        if action:
-            stmt = stmt.where(AuditEntry.action == action)
-        rows = list(uow.session.scalars(stmt))
-        uow.session.expunge_all()
-        return rows
 
 
 def move_clock(monkeypatch: pytest.MonkeyPatch, hb: Heartbeat, delta: timedelta) -> None:

@@ -14,15 +14,13 @@ import pytest
 from sqlalchemy import select
 
 from heartbeat_desktop.core.errors import PermissionDenied, ValidationFailed
-from heartbeat_desktop.core.security import hash_password
 from heartbeat_desktop.core.vocabulary import Role, Status
-from heartbeat_desktop.models import AuditEntry, User
-from heartbeat_desktop.schemas.text import fold
+from heartbeat_desktop.models import AuditEntry
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed, require
-from tests.helpers import STAFF_PASSWORD, at, booking, doctor_data, patient_data, token_for
+from tests.helpers import STAFF_PASSWORD, add_user, at, booking, doctor_data, patient_data, staff_hash, token_for
 
-STAFF_HASH = hash_password(STAFF_PASSWORD)
+STAFF_HASH = staff_hash()
 ADMIN, DESK, DOCTOR = Role.ADMIN, Role.RECEPTIONIST, Role.DOCTOR
 
 EXPECTED = {
@@ -66,14 +64,6 @@ def test_admin_may_do_everything():
 
 # --- the services -----------------------------------------------------------------------------
 
-def add_user(hb: Heartbeat, username: str, role: str) -> int:
-    with hb.ctx.uow(write=True) as uow:
-        user = User(username=username, username_key=fold(username), full_name=username.title(),
-                    password_hash=STAFF_HASH, role=role, is_active=True, must_change_password=False,
-                    failed_logins=0)
-        uow.users.add(user)
-        uow.commit()
-        return user.id
 
 
 class Clinic:

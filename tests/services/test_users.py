@@ -11,7 +11,6 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
 
 from heartbeat_desktop.core.errors import (
     AuthenticationFailed,
@@ -22,27 +21,16 @@ from heartbeat_desktop.core.errors import (
     StaleRecord,
     ValidationFailed,
 )
-from heartbeat_desktop.core.security import hash_password
-from heartbeat_desktop.models import AuditEntry, User
+from heartbeat_desktop.models import User
 from heartbeat_desktop.schemas import UserRead
-from heartbeat_desktop.schemas.text import fold
 from heartbeat_desktop.services import Heartbeat, users as users_module
 from heartbeat_desktop.services.context import SYSTEM
-from tests.helpers import STAFF_PASSWORD, token_for
+from tests.helpers import STAFF_PASSWORD, add_user, audit_rows, staff_hash, token_for
 
-STAFF_HASH = hash_password(STAFF_PASSWORD)
+STAFF_HASH = staff_hash()
 NEW_PASSWORD = "Temp-passw0rd-9"
 
 
-def add_user(hb: Heartbeat, username: str, role: str = "receptionist", *, active: bool = True,
-             locked_until: datetime | None = None) -> int:
-    with hb.ctx.uow(write=True) as uow:
-        user = User(username=username, username_key=fold(username), full_name=username.title(),
-                    password_hash=STAFF_HASH, role=role, is_active=active, must_change_password=False,
-                    failed_logins=0, locked_until=locked_until)
-        uow.users.add(user)
-        uow.commit()
-        return user.id
 
 
 @pytest.fixture
@@ -52,14 +40,6 @@ def boss(hb: Heartbeat) -> tuple[int, str]:
     return uid, token_for(hb, uid)
 
 
-def audit_rows(hb: Heartbeat, action: str | None = None) -> list[AuditEntry]:
-    with hb.ctx.uow() as uow:
-        stmt = select(AuditEntry).order_by(AuditEntry.id)
-        if action:
-            stmt = stmt.where(AuditEntry.action == action)
-        rows = list(uow.session.scalars(stmt))
-        uow.session.expunge_all()
-        return rows
 
 
 def stored(hb: Heartbeat, user_id: int) -> User:
