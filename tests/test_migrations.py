@@ -89,8 +89,8 @@ def overlap_rule_works(db: Database) -> bool:
     return False
 
 
-def test_head_is_the_single_revision():
-    assert migrations.head_revision() == "0001"
+def test_head_is_the_newest_revision():
+    assert migrations.head_revision() == "0002"
 
 
 def test_the_head_constant_is_alembics_head():
@@ -120,6 +120,34 @@ def test_upgrade_from_empty_to_head(db):
     assert tables(db) == TABLES
     assert migrations.upgrade(db.engine) is False  # nothing left to do
     assert overlap_rule_works(db)
+
+
+def insert_visit(db: Database, start: datetime, end: datetime) -> None:
+    """One active appointment of doctor 1 and patient 1 (made by overlap_rule_works), in plain SQL."""
+    if db.dialect == "sqlite":
+        start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO appointments (doctor_id, patient_id, starts_at, ends_at, status, version, "
+                          "created_at, updated_at) VALUES (1, 1, :s, :e, 'scheduled', 1, :s, :s)"),
+                     {"s": start, "e": end})
+
+
+def test_the_overlap_rule_sees_a_long_visit_begun_the_day_before(db):
+    """The bounded check (0002) still finds an overlap with a visit that began nearly a day earlier."""
+    migrations.upgrade(db.engine)
+    assert overlap_rule_works(db)  # doctor and patient 1 exist now
+    evening = datetime(2031, 5, 5, 18, tzinfo=timezone.utc)
+    insert_visit(db, evening, evening + timedelta(hours=23, minutes=30))  # night duty: allowed
+    with pytest.raises(IntegrityError, match=OVERLAP_CONSTRAINT):
+        insert_visit(db, evening + timedelta(hours=23), evening + timedelta(hours=23, minutes=20))
+    insert_visit(db, evening + timedelta(hours=23, minutes=30), evening + timedelta(hours=24))  # right after
+
+
+def test_the_database_refuses_a_visit_longer_than_a_day(db):
+    migrations.upgrade(db.engine)
+    start = datetime(2031, 6, 1, 8, tzinfo=timezone.utc)
+    with pytest.raises(IntegrityError, match="appointments_at_most_a_day"):
+        insert_visit(db, start, start + timedelta(days=1, minutes=5))
 
 
 def test_migrated_schema_matches_the_models(db):

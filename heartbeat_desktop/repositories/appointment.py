@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, select
@@ -13,6 +13,7 @@ from heartbeat_desktop.models import Appointment, Doctor, Patient
 from heartbeat_desktop.repositories.base import Repository
 
 _INACTIVE = [s.value for s in INACTIVE_STATUSES]
+MAX_SPAN = timedelta(days=1)  # the longest visit the database accepts (migration 0002)
 
 
 def _name_of(person: type[Doctor] | type[Patient], key: Any) -> Any:
@@ -34,7 +35,12 @@ def active() -> ColumnElement[bool]:
 
 
 def overlapping(starts_at: datetime, ends_at: datetime) -> ColumnElement[bool]:
-    return (Appointment.starts_at < ends_at) & (Appointment.ends_at > starts_at)
+    """Appointments that overlap [starts_at, ends_at).  The lower bound on
+    ``starts_at`` is implied (no visit lasts longer than MAX_SPAN, a rule of the
+    database) and closes the index range: with years of history, a check reads
+    a day of the doctor's visits, not all of them."""
+    return ((Appointment.starts_at < ends_at) & (Appointment.starts_at > starts_at - MAX_SPAN)
+            & (Appointment.ends_at > starts_at))
 
 
 class AppointmentRepository(Repository[Appointment]):
