@@ -169,11 +169,12 @@ def test_overlap_rule_is_installed(db):
         if db.dialect == "sqlite":
             names = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger' "
                                       "AND tbl_name = 'appointments' ORDER BY name")).scalars().all()
-            assert names == [f"{OVERLAP_CONSTRAINT}_insert", f"{OVERLAP_CONSTRAINT}_update"]
+            assert names == ["appointments_at_most_a_day_insert", "appointments_at_most_a_day_update",
+                             f"{OVERLAP_CONSTRAINT}_insert", f"{OVERLAP_CONSTRAINT}_update"]
         else:
-            kind = conn.execute(text("SELECT contype FROM pg_constraint WHERE conname = :n"),
-                                {"n": OVERLAP_CONSTRAINT}).scalar_one()
-            assert kind == "x"  # an exclusion constraint
+            kinds = dict(conn.execute(text("SELECT conname, contype FROM pg_constraint WHERE conname IN (:o, :d)"),
+                                      {"o": OVERLAP_CONSTRAINT, "d": "appointments_at_most_a_day"}).all())
+            assert kinds == {OVERLAP_CONSTRAINT: "x", "appointments_at_most_a_day": "c"}  # exclusion, check
 
 
 # --- CHECKs, foreign keys, RESTRICT -----------------------------------------------------------
