@@ -39,8 +39,10 @@ def run_backend(backend: str, size_name: str, workdir: Path, with_gui: bool) -> 
             rows.append(measure_booking(app, token, prepared.url, backend, size.days_ahead))
             if with_gui:
                 from tests.perf import gui_measures
+                from tests.perf.start_measure import measure_start
 
                 rows += gui_measures.measure_all(app, token, prepared, backend, auth)
+                rows.append(measure_start(prepared.url, workdir, backend))
     finally:
         drop()
     return rows
