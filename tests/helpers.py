@@ -12,8 +12,10 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -187,6 +189,30 @@ def audit_rows(hb: Heartbeat, action: str | None = None) -> list[Any]:
         rows = list(uow.session.scalars(stmt))
         uow.session.expunge_all()  # keep the loaded values after the read transaction ends
         return rows
+
+
+@contextmanager
+def another_desk_while_flushing(hb: Heartbeat, wanted: Callable[[Any], bool],
+                                other_desk: Callable[[], None]) -> Iterator[None]:
+    """Run ``other_desk`` in a thread (and wait for it) the first time one of
+    the services' write sessions is about to flush what ``wanted(session)``
+    names: another desk writing between this transaction's checks and its write."""
+    from sqlalchemy import event
+
+    started: list[bool] = []
+
+    def before_flush(session: Any, _context: Any, _instances: Any) -> None:
+        if not started and wanted(session):
+            started.append(True)
+            thread = threading.Thread(target=other_desk)
+            thread.start()
+            thread.join(10)
+
+    event.listen(hb.ctx.db.write_sessions, "before_flush", before_flush)
+    try:
+        yield
+    finally:
+        event.remove(hb.ctx.db.write_sessions, "before_flush", before_flush)
 
 
 def token_for(hb: Heartbeat, user_id: int, issued_at: datetime | None = None, *, role: str | None = None) -> str:

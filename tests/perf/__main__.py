@@ -41,7 +41,7 @@ def run_backend(backend: str, size_name: str, workdir: Path, with_gui: bool) -> 
                 from tests.perf import gui_measures
                 from tests.perf.start_measure import measure_start
 
-                rows += gui_measures.measure_all(app, token, prepared, backend, auth)
+                rows += gui_measures.measure_all(app, auth, prepared, backend)
                 rows.append(measure_start(prepared.url, workdir, backend))
     finally:
         drop()

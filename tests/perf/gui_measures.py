@@ -22,7 +22,7 @@ from heartbeat_desktop.ui.pages.schedule_page import SchedulePage
 from heartbeat_desktop.ui.session import SessionHolder
 from tests.perf.dataset import Prepared, raw_connection
 from tests.perf.report import Row, check, median, timed
-from tests.perf.service_measures import captured
+from tests.perf.service_measures import select_of
 
 REPEATS = 7
 SCHEDULE_DOCTORS = 40
@@ -58,18 +58,14 @@ def measure_open_patients(app: Heartbeat, auth: AuthSession, prepared: Prepared,
 
     open_page()  # warm-up: imports, first query plans
     ours = median([timed(open_page) for _ in range(REPEATS)])
-    with captured(app) as seen:
-        app.patients.search(auth.token, "", limit=200)
-    statement, params = next(s for s in reversed(seen) if "FROM patients" in s[0])
+    statement, params = select_of(app, "patients", lambda: app.patients.search(auth.token, "", limit=200))
     return check("open the patients page (first rows shown)", backend, ours * 1000,
                  raw_median(prepared.url, statement, params) * 1000, "ms", max_ours=100)
 
 
 def full_list_sql(app: Heartbeat, token: str) -> str:
     """The list's SELECT with its order and no paging, for QSqlQueryModel."""
-    with captured(app) as seen:
-        app.patients.search(token, "", limit=200)
-    statement, _params = next(s for s in reversed(seen) if "FROM patients" in s[0])
+    statement, _params = select_of(app, "patients", lambda: app.patients.search(token, "", limit=200))
     return re.sub(r"\s+LIMIT\b.*$", "", statement, flags=re.S | re.I)
 
 
@@ -139,18 +135,14 @@ def measure_schedule(app: Heartbeat, auth: AuthSession, prepared: Prepared, back
     show(days[0])
     ours = median([timed(lambda d=d: show(d)) for d in days[1:]])
     doctors = len(page.doctors)
-    with captured(app) as seen:
-        app.appointments.list_day(auth.token, day)
-    statement, params = next(s for s in reversed(seen) if "FROM appointments" in s[0])
+    statement, params = select_of(app, "appointments", lambda: app.appointments.list_day(auth.token, day))
     page.close()
     return check(f"schedule day, {doctors} doctors", backend, ours * 1000,
                  raw_median(prepared.url, statement, params) * 1000, "ms", max_ours=100)
 
 
-def measure_all(app: Heartbeat, token: str, prepared: Prepared, backend: str,
-                auth: AuthSession | None = None) -> list[Row]:
+def measure_all(app: Heartbeat, auth: AuthSession, prepared: Prepared, backend: str) -> list[Row]:
     QApplication.instance() or QApplication([])
-    assert auth is not None
     rows = [measure_open_patients(app, auth, prepared, backend)]
     rows += measure_scroll(app, auth, prepared, backend)
     rows.append(measure_schedule(app, auth, prepared, backend))

@@ -39,6 +39,13 @@ def captured(app: Heartbeat) -> Iterator[list[tuple[str, Any]]]:
         event.remove(engine, "before_cursor_execute", grab)
 
 
+def select_of(app: Heartbeat, table: str, call: Callable[[], Any]) -> tuple[str, Any]:
+    """The last SELECT from ``table`` that ``call`` ran, with its parameters as the driver got them."""
+    with captured(app) as seen:
+        call()
+    return next(s for s in reversed(seen) if f"FROM {table}" in s[0])
+
+
 def search_queries(url: str, n: int = SEARCH_QUERIES, seed: int = 7) -> list[str]:
     """What a desk types: surname prefixes in any case, phone digit runs, birth dates."""
     rng = random.Random(seed)
@@ -69,9 +76,7 @@ def measure_search(app: Heartbeat, token: str, url: str, backend: str) -> Row:
     queries = search_queries(url)
     statements = []
     for q in queries:  # warm-up, and the SQL each query runs
-        with captured(app) as seen:
-            app.patients.search(token, q, limit=50)
-        statements.append(next(s for s in reversed(seen) if "FROM patients" in s[0]))
+        statements.append(select_of(app, "patients", lambda q=q: app.patients.search(token, q, limit=50)))
     ours = [timed(lambda q=q: app.patients.search(token, q, limit=50)) for q in queries]
     with raw_connection(url) as conn:
         for statement, params in statements:

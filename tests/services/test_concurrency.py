@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,7 +28,7 @@ from heartbeat_desktop.core.vocabulary import Status
 from heartbeat_desktop.models import OVERLAP_CONSTRAINT, Appointment, AuditEntry
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.unit_of_work import DOCTOR_BUSY
-from tests.helpers import at, booking, doctor_data, patient_data
+from tests.helpers import another_desk_while_flushing, at, booking, doctor_data, patient_data
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 
@@ -126,15 +126,8 @@ def test_the_database_is_the_final_word_after_the_checks_passed(hb, admin_token,
             session.commit()
         outcome["other"] = "committed"
 
-    def before_flush(session, _context, _instances) -> None:  # noqa: ANN001
-        if "started" not in outcome and any(isinstance(o, Appointment) for o in session.new):
-            outcome["started"] = True
-            thread = threading.Thread(target=other_writer)
-            thread.start()
-            thread.join(10)
-
-    event.listen(hb.ctx.db.write_sessions, "before_flush", before_flush)
-    try:
+    new_booking = lambda session: any(isinstance(o, Appointment) for o in session.new)  # noqa: E731
+    with another_desk_while_flushing(hb, new_booking, other_writer):
         if hb.ctx.db.dialect == "sqlite":
             hb.appointments.create(admin_token, booking(desk["doctor"], desk["patient"], at(10)))
             assert "locked" in outcome["other"]
@@ -143,8 +136,6 @@ def test_the_database_is_the_final_word_after_the_checks_passed(hb, admin_token,
                 hb.appointments.create(admin_token, booking(desk["doctor"], desk["patient"], at(10)))
             assert str(caught.value) == DOCTOR_BUSY
             assert outcome["other"] == "committed"
-    finally:
-        event.remove(hb.ctx.db.write_sessions, "before_flush", before_flush)
     assert len(active_rows(hb)) == 1
 
 

@@ -3,17 +3,16 @@ normalisation, search, paging, duplicates, deletion rules and stale writes."""
 
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select, update
+from sqlalchemy import func, select, update
 
 from heartbeat_desktop.core.errors import Conflict, NotFound, StaleRecord, ValidationFailed
 from heartbeat_desktop.models import Appointment, AuditEntry, Patient
 from heartbeat_desktop.services.unit_of_work import STALE
-from tests.helpers import at, booking, doctor_data, patient_data
+from tests.helpers import another_desk_while_flushing, at, booking, doctor_data, patient_data
 
 
 def edit(patient: Any, **changes: Any) -> dict[str, Any]:
@@ -512,15 +511,8 @@ def test_service_update_racing_another_desk_ends_as_stale_record(hb, admin_token
                 other.commit()
             outcome["other"] = "committed"
 
-    def before_flush(session, _context, _instances) -> None:  # noqa: ANN001
-        if "started" not in outcome and any(isinstance(o, Patient) for o in session.dirty):
-            outcome["started"] = True
-            thread = threading.Thread(target=other_desk)
-            thread.start()
-            thread.join(10)
-
-    event.listen(hb.ctx.db.write_sessions, "before_flush", before_flush)
-    try:
+    edited = lambda session: any(isinstance(o, Patient) for o in session.dirty)  # noqa: E731
+    with another_desk_while_flushing(hb, edited, other_desk):
         if hb.ctx.db.dialect == "sqlite":
             saved = hb.patients.update(admin_token, created.id, edit(created, first_name="Мой"))
             assert "locked" in outcome["other"]
@@ -531,8 +523,6 @@ def test_service_update_racing_another_desk_ends_as_stale_record(hb, admin_token
             assert outcome["other"] == "committed"
             after = hb.patients.get(admin_token, created.id)
             assert (after.first_name, after.version) == ("Чужой", 2)
-    finally:
-        event.remove(hb.ctx.db.write_sessions, "before_flush", before_flush)
     with hb.ctx.db.read_sessions() as session:  # a refused save leaves no audit row
         audits = session.scalars(select(AuditEntry.action).where(AuditEntry.entity == "patient")).all()
     assert sorted(audits) == (["create", "update"] if hb.ctx.db.dialect == "sqlite" else ["create"])

@@ -39,10 +39,11 @@ class ChangePasswordDialog(QDialog):
         self.setWindowTitle(self.tr("Choose a new password") if forced else self.tr("Change password"))
         self.setMinimumWidth(460)
         form = QFormLayout()
-        self.intro = QLabel(self.tr("An administrator has set a temporary password for your account. "
-                                    "Choose your own before you continue."))
-        self.intro.setWordWrap(True)
+        self.intro: QLabel | None = None
         if forced:
+            self.intro = QLabel(self.tr("An administrator has set a temporary password for your account. "
+                                        "Choose your own before you continue."))
+            self.intro.setWordWrap(True)
             form.addRow(self.intro)
         self.old = self._password_edit("oldPasswordEdit", self.tr("Current password"))
         self.new = self._password_edit("newPasswordEdit", self.tr("New password"))
