@@ -95,5 +95,20 @@ class Database:
             return f"This computer: {url.database}"
         return f"Server {url.username}@{url.host}:{url.port or 5432}/{url.database}"
 
+    def refresh_statistics(self, tables: tuple[str, ...]) -> None:
+        """After a bulk load: let PostgreSQL's planner see the new rows at once.
+
+        Until autovacuum gets to them, a table filled in one transaction has no
+        statistics, and PostgreSQL plans as if it were tiny (a keyset page of the
+        patients list read the whole table: 40 ms instead of 5).  SQLite plans
+        from the shape of its indexes and needs nothing.
+        """
+        if self.dialect != "postgresql":
+            return
+        with self.engine.connect() as conn:
+            for table in tables:
+                conn.exec_driver_sql(f"ANALYZE {conn.dialect.identifier_preparer.quote(table)}")
+            conn.commit()
+
     def dispose(self) -> None:
         self.engine.dispose()

@@ -7,7 +7,8 @@ from heartbeat_desktop.schemas.appointment import AppointmentCreate, Appointment
 from heartbeat_desktop.schemas.audit import AuditRead
 from heartbeat_desktop.schemas.base import Schema, field_errors, parse
 from heartbeat_desktop.schemas.doctor import DoctorCreate, DoctorRead, DoctorUpdate, WorkingHoursItem
-from heartbeat_desktop.schemas.patient import PatientCreate, PatientRead, PatientUpdate
+from heartbeat_desktop.schemas.page import Page
+from heartbeat_desktop.schemas.patient import PatientCreate, PatientRead, PatientRow, PatientUpdate
 from heartbeat_desktop.schemas.user import (
     PASSWORD_RULES,
     AuthSession,
@@ -19,7 +20,7 @@ from heartbeat_desktop.schemas.user import (
 
 __all__ = [
     "PASSWORD_RULES", "AppointmentCreate", "AppointmentRead", "AppointmentUpdate", "AuditRead",
-    "AuthSession", "DoctorCreate", "DoctorRead", "DoctorUpdate", "PatientCreate", "PatientRead",
-    "PatientUpdate", "Schema", "UserCreate", "UserRead", "UserUpdate", "WorkingHoursItem",
+    "AuthSession", "DoctorCreate", "DoctorRead", "DoctorUpdate", "Page", "PatientCreate", "PatientRead",
+    "PatientRow", "PatientUpdate", "Schema", "UserCreate", "UserRead", "UserUpdate", "WorkingHoursItem",
     "field_errors", "parse", "password_problem",
 ]

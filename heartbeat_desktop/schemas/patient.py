@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import NamedTuple
 
 from pydantic import Field, field_validator
 
@@ -52,3 +53,26 @@ class PatientRead(PersonRead):
     notes: str | None
     created_at: datetime
     updated_at: datetime
+
+
+class PatientRow(NamedTuple):
+    """A patient as a long list holds it: the fields of :class:`PatientRead` a
+    desk sees, in a plain tuple (a tenth of a schema object's memory and
+    cost), read by attribute the same way."""
+
+    id: int
+    version: int
+    last_name: str
+    first_name: str
+    middle_name: str | None
+    phone: str | None
+    email: str | None
+    is_active: bool
+    birth_date: date
+    sex: str | None
+    address: str | None
+    notes: str | None
+
+    @property
+    def full_name(self) -> str:
+        return PersonRead.full_name.fget(self)  # type: ignore[union-attr, arg-type]

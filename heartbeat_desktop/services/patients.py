@@ -7,7 +7,7 @@ from typing import Any
 
 from heartbeat_desktop.models import Patient
 from heartbeat_desktop.repositories import PatientRepository
-from heartbeat_desktop.schemas import PatientCreate, PatientRead, PatientUpdate, parse
+from heartbeat_desktop.schemas import PatientCreate, PatientRead, PatientRow, PatientUpdate, parse
 from heartbeat_desktop.services.permissions import Permission
 from heartbeat_desktop.services.records import PersonService
 from heartbeat_desktop.services.unit_of_work import UnitOfWork
@@ -25,6 +25,7 @@ class PatientService(PersonService[Patient, PatientRead]):
     fields = ("last_name", "first_name", "middle_name", "birth_date", "sex", "phone", "email",
               "address", "notes")
     plain_read = True  # a patient reads from its own columns alone: lists skip the ORM
+    row_type = PatientRow
 
     def repo(self, uow: UnitOfWork) -> PatientRepository:
         return uow.patients

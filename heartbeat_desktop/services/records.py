@@ -16,7 +16,7 @@ from heartbeat_desktop.core.errors import Conflict, NotFound, StaleRecord
 from heartbeat_desktop.models import Appointment
 from heartbeat_desktop.models.people import Person
 from heartbeat_desktop.repositories.people import PersonRepository
-from heartbeat_desktop.schemas import parse
+from heartbeat_desktop.schemas import Page, parse
 from heartbeat_desktop.schemas.base import Schema
 from heartbeat_desktop.schemas.text import name_key, phone_digits
 from heartbeat_desktop.services.audit import diff, snapshot
@@ -41,6 +41,7 @@ class PersonService(Generic[M, R]):
     remove: ClassVar[Permission]
     fields: ClassVar[tuple[str, ...]]  # copied from the form and audited
     plain_read: ClassVar[bool] = False  # the read schema's fields are all columns (no relations)
+    row_type: ClassVar[type[tuple] | None] = None  # a NamedTuple of columns: what ``page`` returns
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -106,6 +107,26 @@ class PersonService(Generic[M, R]):
                 fields = tuple(self.read_schema.model_fields)
                 return [self.read_schema.model_validate(row) for row in repo.rows(fields, *where, **page)]
             return [self.to_read(r) for r in repo.list(*where, **page)]
+
+    def page(
+        self, token: str, query: str = "", *, after: tuple[Any, ...] | None = None, limit: int = 200,
+        include_inactive: bool = True, order: str | None = None, descending: bool = False,
+    ) -> Page[Any]:
+        """The lazy table's pages: ``search``'s matches as plain rows (``row_type``),
+        each page starting where the last one's ``after`` points.
+
+        Sorted by name unless ``order`` names another sort key.  Deep pages
+        cost what the first does (the index seeks to the cursor; no OFFSET).
+        """
+        if self.row_type is None:
+            raise NotImplementedError(f"{type(self).__name__} has no row type")
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, self.view)
+            repo = self.repo(uow)
+            rows, cursor = repo.page(self.row_type._fields, *self._where(uow, query, include_inactive),
+                                     key=order or "name", descending=descending, after=after,
+                                     limit=min(max(limit, 1), MAX_PAGE), make=self.row_type._make)
+            return Page(rows, cursor)
 
     def count(self, token: str, query: str = "", *, include_inactive: bool = True) -> int:
         with self.ctx.uow() as uow:

@@ -58,14 +58,14 @@ def measure_open_patients(app: Heartbeat, auth: AuthSession, prepared: Prepared,
 
     open_page()  # warm-up: imports, first query plans
     ours = median([timed(open_page) for _ in range(REPEATS)])
-    statement, params = select_of(app, "patients", lambda: app.patients.search(auth.token, "", limit=200))
+    statement, params = select_of(app, "patients", lambda: app.patients.page(auth.token, "", limit=200))
     return check("open the patients page (first rows shown)", backend, ours * 1000,
                  raw_median(prepared.url, statement, params) * 1000, "ms", max_ours=100)
 
 
 def full_list_sql(app: Heartbeat, token: str) -> str:
     """The list's SELECT with its order and no paging, for QSqlQueryModel."""
-    statement, _params = select_of(app, "patients", lambda: app.patients.search(token, "", limit=200))
+    statement, _params = select_of(app, "patients", lambda: app.patients.page(token, "", limit=200))
     return re.sub(r"\s+LIMIT\b.*$", "", statement, flags=re.S | re.I)
 
 

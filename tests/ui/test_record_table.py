@@ -35,3 +35,29 @@ def test_the_largest_page_is_one_the_services_give_whole():
     from heartbeat_desktop.ui.models.record_table import RecordTableModel
 
     assert RecordTableModel.max_page_size <= min(MAX_PAGE, MAX_LIST)
+
+
+def test_a_keyset_loader_gets_the_last_pages_cursor_back(qtbot, qtmodeltester, services, admin_session):
+    token = admin_session.token
+    for i in range(7):
+        services.patients.create(token, patient_data(last_name=f"Курсоров{chr(0x430 + i)}", phone=None))
+    cursors = []
+
+    def loader(query, offset, limit, **rest):
+        cursors.append(rest.get("after"))
+        return services.patients.page(token, query, limit=limit, **rest)
+
+    model = PatientTableModel(loader)
+    model.page_size, model.max_page_size = 3, 3
+    model.reload("")
+    while True:
+        qtbot.waitUntil(lambda: not model.is_loading, timeout=5000)
+        if not model.canFetchMore():
+            break
+        model.fetchMore()
+    assert cursors[0] is None and len(cursors) == 3 and all(c is not None for c in cursors[1:])
+    assert [model.record(i).id for i in range(7)] == [p.id for p in services.patients.search(token, "")]
+    model.reload("курсоровб")  # a new search starts without a cursor
+    qtbot.waitUntil(lambda: not model.is_loading, timeout=5000)
+    assert cursors[-1] is None and model.rowCount() == 1
+    qtmodeltester.check(model)

@@ -138,6 +138,7 @@ class DemoDataService:
                 "days_back": request.days_back, "days_ahead": request.days_ahead,
             })
             uow.commit()
+        ctx.db.refresh_statistics(("patients", "doctors", "working_hours", "appointments"))
         return DemoDataResult(
             patients=len(patient_ids), doctors=len(plans), working_hours=len(hours_rows),
             appointments=len(appointments), seed=seed, locale=request.locale,

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
-from heartbeat_desktop.schemas import PatientCreate, PatientRead
+from heartbeat_desktop.schemas import PatientCreate, PatientRead, PatientRow
 from heartbeat_desktop.schemas.text import normalize_phone
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.ui.formatting import date_format, format_date
@@ -23,7 +23,7 @@ class PatientForm(FormDialog):
     form_name = "patientForm"
     schema = PatientCreate
 
-    def __init__(self, services: Heartbeat, session: SessionHolder, record: PatientRead | None = None,
+    def __init__(self, services: Heartbeat, session: SessionHolder, record: PatientRead | PatientRow | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(record, parent)
         self.services = services
@@ -69,7 +69,7 @@ class PatientForm(FormDialog):
             "notes": text_or_none(self.notes),
         }
 
-    def load(self, record: PatientRead) -> None:
+    def load(self, record: PatientRead | PatientRow) -> None:
         self.last_name.setText(record.last_name)
         self.first_name.setText(record.first_name)
         self.middle_name.setText(record.middle_name or "")

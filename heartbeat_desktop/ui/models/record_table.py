@@ -4,7 +4,10 @@ Subclasses only declare ``columns`` (Spine Toolbox's MinimalTableModel idea).
 Rows are plain schemas cached in a list (Anki's browser model caches fetched
 rows); ``canFetchMore``/``fetchMore`` ask the loader for the next page in a
 background :class:`Operation`, so 100,000 patients open at once and the GUI
-never waits on the database.  A result that arrives after the query changed
+never waits on the database.  A loader returns a list (offset paging: the
+next page starts at the number of rows held) or a :class:`Page`, whose
+cursor the model passes back as ``after=`` for the next page (keyset paging,
+for lists long enough that deep OFFSETs cost).  A result that arrives after the query changed
 is dropped (each reset bumps a generation number).
 
 Sorting happens in the database too: a column names the service's sort key
@@ -29,6 +32,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from heartbeat_desktop.schemas import Page
 from heartbeat_desktop.ui.formatting import format_value
 from heartbeat_desktop.ui.operations import Operation
 
@@ -37,7 +41,8 @@ IdRole = Qt.ItemDataRole.UserRole + 2  # the row's database id
 SortRole = Qt.ItemDataRole.UserRole + 3  # a value that sorts naturally (dates as dates)
 
 Index = QModelIndex | QPersistentModelIndex
-# (query, offset, limit) -> rows; a sortable loader also takes order=<key>, descending=<bool>
+# (query, offset, limit) -> rows or a Page; a sortable loader also takes order=<key>,
+# descending=<bool>; a loader that returns Pages takes after=<the last Page's cursor>
 Loader = Callable[..., Sequence[Any]]
 Counter = Callable[[str], int]
 SortIndicator = tuple[int, Qt.SortOrder]
@@ -84,6 +89,7 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._query = ""
         self._exhausted = True  # nothing to fetch until the first reload()
+        self._after: tuple[Any, ...] | None = None  # a keyset loader's cursor for the next page
         self._loading = False
         self._generation = 0
         self._started = False  # reload() has been called: a new sort loads again
@@ -133,7 +139,8 @@ class RecordTableModel(QAbstractTableModel):
         self._set_loading(True)
         generation = self._generation
         limit = min(self.max_page_size, max(self.page_size, len(self._rows)))
-        op = Operation(self._loader, self._query, len(self._rows), limit, **self._sort_arguments())
+        cursor = {} if self._after is None else {"after": self._after}
+        op = Operation(self._loader, self._query, len(self._rows), limit, **cursor, **self._sort_arguments())
         op.succeeded.connect(lambda rows: self._append(generation, rows, limit))
         op.failed.connect(lambda exc: self._failed(generation, exc))
         op.start()
@@ -219,6 +226,7 @@ class RecordTableModel(QAbstractTableModel):
         self._generation += 1
         self.beginResetModel()
         self._rows = []
+        self._after = None
         self._exhausted = False
         self._loading = False
         self.endResetModel()
@@ -229,16 +237,21 @@ class RecordTableModel(QAbstractTableModel):
             return {}  # the loader's default order; an unsortable loader is called as before
         return {"order": self._sort_key, "descending": self._descending}
 
-    def _append(self, generation: int, rows: Sequence[Any], limit: int) -> None:
+    def _append(self, generation: int, result: Sequence[Any] | Page[Any], limit: int) -> None:
         if generation != self._generation:
             return  # the query changed while this page was loading
-        rows = list(rows)
+        if isinstance(result, Page):
+            rows, self._after = list(result.rows), result.after
+            exhausted = result.after is None
+        else:
+            rows = list(result)
+            exhausted = len(rows) < limit
         if rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
-        self._exhausted = len(rows) < limit
+        self._exhausted = exhausted
         self._set_loading(False)
 
     def _failed(self, generation: int, exc: BaseException) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from heartbeat_desktop.schemas import PatientRead
+from heartbeat_desktop.schemas import PatientRead, PatientRow
 from heartbeat_desktop.ui.formatting import format_date
 from heartbeat_desktop.ui.models.record_appointments import patient_list_columns
 from heartbeat_desktop.ui.pages.record_appointments import AppointmentLoader, AppointmentsPanel
@@ -75,7 +75,7 @@ class PatientDetails(QGroupBox):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.scroll)
 
-    def show_patient(self, patient: PatientRead) -> None:
+    def show_patient(self, patient: PatientRead | PatientRow) -> None:
         none = self.tr("—")
         name = patient.full_name
         self.name.setText(name if patient.is_active else self.tr("{0} (inactive)").format(name))
@@ -108,7 +108,7 @@ class PatientCard(QStackedWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         named(self, "patientCard", self.tr("Patient card"))
-        self.patient: PatientRead | None = None
+        self.patient: PatientRead | PatientRow | None = None
         self.hint = named(QLabel(self.tr("Select a patient to see their details and visits.")), "patientCardHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
@@ -130,7 +130,7 @@ class PatientCard(QStackedWidget):
         for panel in (self.upcoming, self.history):
             panel.activated.connect(self.appointment_activated)
 
-    def show_patient(self, patient: PatientRead | None) -> None:
+    def show_patient(self, patient: PatientRead | PatientRow | None) -> None:
         """Show ``patient`` (None: the hint); their visits load if they are someone new."""
         self.patient = patient
         if patient is not None:

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from heartbeat_desktop.schemas import AppointmentRead, PatientRead
+from heartbeat_desktop.schemas import AppointmentRead, PatientRead, PatientRow
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.forms.patient_form import PatientForm
@@ -30,8 +30,8 @@ class PatientsPage(RecordsPage):
         self.can_create = allowed(role, Permission.EDIT_PATIENTS)
         self.can_delete = allowed(role, Permission.DELETE_PATIENTS)
         model = PatientTableModel(
-            lambda query, offset, limit, **sort: services.patients.search(
-                session.token, query, offset=offset, limit=limit, **sort),
+            lambda query, _offset, limit, **rest: services.patients.page(
+                session.token, query, limit=limit, **rest),  # keyset pages: rest holds after=
             lambda query: services.patients.count(session.token, query),
         )
         super().__init__(model, parent)
@@ -47,12 +47,12 @@ class PatientsPage(RecordsPage):
         self.card = PatientCard(self._upcoming, self._history, self.services.ctx.zone)
         return self.card
 
-    def open_form(self, record: PatientRead | None) -> None:
+    def open_form(self, record: PatientRead | PatientRow | None) -> None:
         form = PatientForm(self.services, self.session, record, self)
         form.saved.connect(self.saved)
         form.open()
 
-    def delete_call(self, record: PatientRead) -> Any:
+    def delete_call(self, record: PatientRead | PatientRow) -> Any:
         return self.services.patients.delete(self.session.token, record.id, record.version)
 
     # --- behaviour -------------------------------------------------------------------------
