@@ -19,12 +19,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy.engine import make_url
 
 from heartbeat_desktop import APP_SLUG
-from heartbeat_desktop.cli import commands
-from heartbeat_desktop.cli.commands import CliError
-from heartbeat_desktop.cli.parser import build_parser
+from heartbeat_desktop.cli.errors import CliError
+from heartbeat_desktop.cli.gui import start_gui
 from heartbeat_desktop.core.errors import HeartbeatError, ValidationFailed
 
 LOG_FILE_NAME = f"{APP_SLUG}.log"
@@ -37,7 +35,11 @@ OPTION_NAMES = {"username": "--username", "full_name": "--full-name", "role": "-
                 "locale": "--locale", "": "input"}
 log = logging.getLogger(__name__)
 
-__all__ = ["LOG_FILE_NAME", "build_parser", "main"]
+# no arguments (how the desktop shortcut starts it): the window, without loading
+# the commands' code (SQLAlchemy, pydantic) before the sign-in dialog shows
+WINDOW_ONLY = argparse.Namespace(command=None, database_url=None, self_check=False)
+
+__all__ = ["LOG_FILE_NAME", "main"]
 
 
 def log_dir() -> Path:
@@ -76,6 +78,8 @@ def scrub(text: str, args: argparse.Namespace) -> str:
     """The message without the database password, whatever produced it."""
     url = getattr(args, "database_url", None) or os.environ.get("DATABASE_URL") or ""
     try:
+        from sqlalchemy.engine import make_url  # noqa: PLC0415 - only when there is something to hide
+
         password = make_url(url).password if url else None
     except Exception:  # noqa: BLE001 - not a URL: nothing to hide
         password = None
@@ -110,6 +114,14 @@ def run(args: argparse.Namespace, command: Callable[[argparse.Namespace], int]) 
 def main(argv: Sequence[str] | None = None) -> int:
     """The console script; ``argv`` without the program name (default: ``sys.argv[1:]``)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments:
+        handler = start_logging()
+        try:
+            return run(WINDOW_ONLY, start_gui)
+        finally:
+            stop_logging(handler)
+    from heartbeat_desktop.cli.parser import build_parser  # noqa: PLC0415 - the commands' code, when asked
+
     parser = build_parser()
     try:
         args = parser.parse_args(arguments)  # wrong arguments: usage and exit status 2
@@ -123,6 +135,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return self_check()
     handler = start_logging()
     try:
-        return run(args, commands.start_gui if args.command is None else args.func)
+        return run(args, start_gui if args.command is None else args.func)
     finally:
         stop_logging(handler)

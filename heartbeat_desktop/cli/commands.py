@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from heartbeat_desktop import APP_SLUG, migrations
+from heartbeat_desktop import migrations
+from heartbeat_desktop.cli.errors import CliError
 from heartbeat_desktop.core.errors import ValidationFailed
 from heartbeat_desktop.core.settings import Settings, load_settings
 from heartbeat_desktop.core.vocabulary import Role
@@ -22,14 +23,6 @@ from heartbeat_desktop.services.context import SYSTEM, Actor
 from heartbeat_desktop.services.demo_data import DatabaseNotEmpty, DemoDataRequest
 
 log = logging.getLogger(__name__)
-
-
-class CliError(Exception):
-    """A refusal to print as one line, with the exit status to return."""
-
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
-        self.message, self.code = message, code
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
@@ -151,15 +144,3 @@ def cmd_backup(args: argparse.Namespace) -> int:
     print(f"Backed up to {result.path} ({result.size_bytes:,} bytes, integrity {result.integrity}, "
           f"{result.seconds:.1f} s).")
     return 0
-
-
-def start_gui(args: argparse.Namespace) -> int:
-    if args.database_url:  # the GUI reads its settings from the environment
-        os.environ["DATABASE_URL"] = args.database_url
-    try:
-        from heartbeat_desktop.ui import main as ui_main  # Qt is loaded only for the GUI
-    except ImportError as exc:  # PySide6 or a system library Qt needs is missing
-        log.exception("the GUI cannot be loaded")
-        raise CliError(f"the window cannot open ({exc}); the commands still work, see --help.") from None
-    program = sys.argv[0] if sys.argv and sys.argv[0] else APP_SLUG
-    return int(ui_main([program]) or 0)

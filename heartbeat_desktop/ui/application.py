@@ -1,6 +1,9 @@
 """Start-up: the QApplication, the services, first-start setup or login, the window.
 
-A database that cannot be opened gives a plain message box (and the chance to
+The sign-in dialog shows first, with Qt alone loaded; the services (SQLAlchemy,
+pydantic, the database) load and open behind it, off the GUI thread, while the
+user types.  No accounts yet: the first-start setup takes its place.  A
+database that cannot be opened gives a plain message box (and the chance to
 change the connection), never a traceback.  Unexpected errors anywhere in the
 GUI are logged and shown as a dialog; the application keeps running.
 """
@@ -13,22 +16,22 @@ import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from heartbeat_desktop import APP_NAME, __version__
 from heartbeat_desktop.core.errors import HeartbeatError
 from heartbeat_desktop.core.settings import Settings, load_settings
-from heartbeat_desktop.services import Heartbeat
-from heartbeat_desktop.ui.dialogs.connection import ConnectionDialog
-from heartbeat_desktop.ui.dialogs.login import LoginDialog, SetupDialog
-from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
+from heartbeat_desktop.ui.dialogs.login import LoginDialog
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.look import apply_look
 from heartbeat_desktop.ui.operations import Operation
-from heartbeat_desktop.ui.session import SessionHolder
 
+# imported where first needed, after the sign-in dialog is on screen: each pulls in
+# SQLAlchemy or pydantic, which is most of a start-up's time
 if TYPE_CHECKING:
+    from heartbeat_desktop.services import Heartbeat
+    from heartbeat_desktop.ui.dialogs.connection import ConnectionDialog
     from heartbeat_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -57,10 +60,23 @@ def reload_settings(settings: Settings) -> Settings:
     return load_settings(env=env, clinic_timezone=settings.clinic_timezone)
 
 
+def open_services(settings: Settings) -> tuple[Heartbeat, bool]:
+    """Load and open the services, and say whether any account exists (runs in a worker)."""
+    from heartbeat_desktop.services import Heartbeat
+
+    services = Heartbeat.open(settings)
+    try:
+        return services, services.auth.has_users()
+    except BaseException:
+        services.close()
+        raise
+
+
 class Controller(QObject):
     """Owns the services and walks the user from sign-in to the main window and back."""
 
     window_shown = Signal(object)
+    settled = Signal()  # start-up is over: the database is open, or the user was told why not
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -71,36 +87,65 @@ class Controller(QObject):
         self.connection_dialog: ConnectionDialog | None = None
         self.error_box: QMessageBox | None = None
 
-    def start(self) -> bool:
-        """Open the database and show setup or login.
+    def start(self) -> None:
+        """Show the sign-in dialog now; open the database behind it (``settled`` follows).
 
-        If the database cannot be opened, say why and offer the connection
-        dialog (switch to this computer's file, or fix the server's address);
-        returns False in that case.
+        No account yet: the first-start setup replaces the dialog.  If the
+        database cannot be opened, say why and offer the connection dialog
+        (switch to this computer's file, or fix the server's address).
         """
-        try:
-            self.services = Heartbeat.open(self.settings)
-        except (HeartbeatError, ValueError) as exc:
-            self.error_box = show_error(None, exc)
-            self.error_box.finished.connect(lambda _result: self.change_database(quit_on_cancel=True))
-            return False
-        self.show_sign_in()
-        return True
+        self._show_dialog(LoginDialog(None))
+        op = Operation(open_services, self.settings)
+        op.succeeded.connect(self._opened)
+        op.failed.connect(self._open_failed)
+        op.start()
+
+    def _opened(self, opened: tuple[Heartbeat, bool]) -> None:
+        self.services, has_users = opened
+        if has_users and isinstance(self.dialog, LoginDialog):
+            self.dialog.attach(self.services)
+        else:
+            self._drop_dialog()
+            self.show_sign_in()
+        self.settled.emit()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self._drop_dialog()
+        if not isinstance(exc, HeartbeatError | ValueError):
+            log.error("the database could not be opened", exc_info=exc)
+        self.error_box = show_error(None, exc)
+        self.error_box.finished.connect(lambda _result: self.change_database(quit_on_cancel=True))
+        self.settled.emit()
 
     def show_sign_in(self) -> None:
         assert self.services is not None
         if self.services.auth.has_users():
-            self.dialog = LoginDialog(self.services)
-            self.dialog.database_requested.connect(self.change_database)
+            self._show_dialog(LoginDialog(self.services))
         else:
-            self.dialog = SetupDialog(self.services)
-        self.dialog.signed_in.connect(self.show_main_window)
-        self.dialog.rejected.connect(self._gave_up)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.show()
+            from heartbeat_desktop.ui.dialogs.setup import SetupDialog
+
+            self._show_dialog(SetupDialog(self.services))
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        if isinstance(dialog, LoginDialog):
+            dialog.database_requested.connect(self.change_database)
+        dialog.signed_in.connect(self.show_main_window)  # type: ignore[attr-defined]
+        dialog.rejected.connect(self._gave_up)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def _drop_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.rejected.disconnect(self._gave_up)
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None
 
     def change_database(self, quit_on_cancel: bool = False) -> None:
         """ "Database…": save a new choice, reopen the services, sign in again."""
+        from heartbeat_desktop.ui.dialogs.connection import ConnectionDialog
+
         self.connection_dialog = ConnectionDialog(self.settings, self.dialog)
         self.connection_dialog.accepted.connect(self._reopen)
         if quit_on_cancel:
@@ -108,13 +153,9 @@ class Controller(QObject):
         self.connection_dialog.open()
 
     def _reopen(self) -> None:
-        previous = self.dialog
         self.close()
         self.settings = reload_settings(self.settings)
-        if previous is not None:
-            previous.hide()
-            previous.deleteLater()
-        self.dialog = None
+        self._drop_dialog()
         self.start()
 
     def show_main_window(self, auth: object) -> None:
@@ -122,16 +163,20 @@ class Controller(QObject):
         by an administrator is changed first, or the user signs out)."""
         assert self.services is not None
         if auth.user.must_change_password:  # type: ignore[attr-defined]
+            from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
+
             self.dialog = ChangePasswordDialog(self.services, auth, forced=True)  # type: ignore[arg-type]
             self.dialog.changed.connect(self.show_main_window)
             self.dialog.rejected.connect(lambda: self._sign_out(auth))
             self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dialog.show()
             return
-        idle = self.settings.idle_lock.total_seconds() / 60
-        session = SessionHolder(auth, idle_minutes=idle)  # type: ignore[arg-type]
         # imported here: the sign-in dialog appears without waiting for every page's code
         from heartbeat_desktop.ui.main_window import MainWindow
+        from heartbeat_desktop.ui.session import SessionHolder
+
+        idle = self.settings.idle_lock.total_seconds() / 60
+        session = SessionHolder(auth, idle_minutes=idle)  # type: ignore[arg-type]
 
         self.window = MainWindow(self.services, session)
         session.setParent(self.window)
@@ -163,28 +208,36 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: Traceback
         show_error(QApplication.activeWindow(), exc)
 
 
-def quit_after_show(app: QApplication) -> None:
-    """Once the event loop runs, print ``shown: <objectName>`` for the windows
-    on screen and quit: exit status 0 if one was shown, else 1.
+def visible_windows() -> str:
+    shown = [w.objectName() or type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]
+    return ", ".join(shown) or "nothing"
+
+
+def quit_after_show(app: QApplication, settled: SignalInstance) -> None:
+    """Print ``first window: <objectName>`` once the event loop runs, then, when
+    start-up has settled, ``shown: <objectName>`` for the windows on screen and
+    quit: exit status 0 if one was shown, else 1.
 
     Set ``HEARTBEAT_QUIT_AFTER_SHOW=1`` to check that a (frozen) build gets as
     far as its first dialog, and to time how long that takes."""
     def report() -> None:
-        shown = [w.objectName() or type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]
-        print(f"shown: {', '.join(shown) or 'nothing'}", flush=True)
-        app.exit(0 if shown else 1)
+        shown = visible_windows()
+        print(f"shown: {shown}", flush=True)
+        app.exit(0 if shown != "nothing" else 1)
 
-    QTimer.singleShot(0, report)
+    QTimer.singleShot(0, lambda: print(f"first window: {visible_windows()}", flush=True))
+    settled.connect(lambda: QTimer.singleShot(0, report))
 
 
 def run(argv: list[str] | None = None) -> int:
     app = application(argv)
     sys.excepthook = _excepthook
     controller = Controller()
-    controller.start()
     if os.environ.get(QUIT_AFTER_SHOW, "") not in ("", "0"):
-        quit_after_show(app)
+        quit_after_show(app, controller.settled)
+    controller.start()
     try:
         return app.exec()
     finally:
+        QThreadPool.globalInstance().waitForDone()  # a service call still running ends first
         controller.close()

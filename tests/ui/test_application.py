@@ -5,13 +5,16 @@ import json
 from PySide6.QtCore import Qt
 
 from heartbeat_desktop.ui.application import Controller
-from heartbeat_desktop.ui.dialogs.login import LoginDialog, SetupDialog
+from heartbeat_desktop.ui.dialogs.login import LoginDialog
+from heartbeat_desktop.ui.dialogs.setup import SetupDialog
 from tests.helpers import ADMIN_PASSWORD
 
 
 def start(qtbot, gui_settings):
     controller = Controller(gui_settings)
-    assert controller.start()
+    with qtbot.waitSignal(controller.settled, timeout=10000):
+        controller.start()
+    assert controller.services is not None
     qtbot.addWidget(controller.dialog)
     return controller
 
@@ -137,7 +140,8 @@ def test_database_dialog_saves_a_shared_server_without_logging_the_password(qtbo
     # ... and offers the connection dialog again, where the user can go back to this computer
     qtbot.waitUntil(lambda: controller.connection_dialog.isVisible(), timeout=5000)
     controller.connection_dialog.local.setChecked(True)
-    controller.connection_dialog.save()
+    with qtbot.waitSignal(controller.settled, timeout=10000):
+        controller.connection_dialog.save()
     assert controller.services is not None  # reopened on this computer's own file
     assert controller.services.database_label.endswith("heartbeat.sqlite3")
     controller.close()
@@ -161,3 +165,30 @@ def test_the_sign_in_dialog_does_not_wait_for_the_pages_code():
     script = "import sys, heartbeat_desktop.ui.application; print('heartbeat_desktop.ui.main_window' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_sign_in_dialog_takes_the_typing_before_the_database_is_open(qtbot, services, gui_admin):
+    """Sign in pressed while the services still load: it waits for them, then signs in."""
+    dialog = LoginDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.database.text() == "Database: opening…"
+    qtbot.keyClicks(dialog.username, "admin")
+    qtbot.keyClicks(dialog.password, ADMIN_PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert not dialog.login_button.isEnabled() and dialog.session is None  # waiting, not refused
+    with qtbot.waitSignal(dialog.signed_in, timeout=10000) as signed:
+        dialog.attach(services)
+    assert signed.args[0].user.username == "admin"
+    assert dialog.database.text() == f"Database: {services.database_label}"
+
+
+def test_the_services_load_after_the_sign_in_dialog():
+    """What the dialog needs is Qt alone: SQLAlchemy and pydantic load behind it."""
+    import subprocess
+    import sys
+
+    script = ("import sys, heartbeat_desktop.ui.application; "
+              "print(sorted(m for m in ('sqlalchemy', 'pydantic') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
