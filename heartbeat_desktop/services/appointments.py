@@ -103,9 +103,9 @@ class AppointmentService:
         data = self._parse(AppointmentCreate, data)
         with self.ctx.uow(write=True) as uow:
             actor = self.ctx.authorize(uow, token, Permission.BOOK_APPOINTMENTS)
-            self._refuse_problems(uow, data, None)
-            appointment = Appointment(
-                doctor_id=data.doctor_id, patient_id=data.patient_id, starts_at=data.starts_at,
+            doctor, patient = self._refuse_problems(uow, data, None)
+            appointment = Appointment(  # given the loaded people: to_read needs no query for the names
+                doctor=doctor, patient=patient, starts_at=data.starts_at,
                 ends_at=data.ends_at, status=Status.SCHEDULED.value, reason=data.reason,
                 notes=data.notes, created_by_id=actor.user_id,
             )
@@ -182,8 +182,13 @@ class AppointmentService:
     def _problems(
         self, uow: UnitOfWork, data: AppointmentCreate, exclude_id: int | None, *, lock: bool = False
     ) -> list[str]:
+        return self._checked(uow, data, exclude_id, lock)[2]
+
+    def _checked(
+        self, uow: UnitOfWork, data: AppointmentCreate, exclude_id: int | None, lock: bool
+    ) -> tuple[Doctor, Patient, list[str]]:
         doctor, patient = self._people(uow, data.doctor_id, data.patient_id, lock)
-        return booking_rules.problems(
+        return doctor, patient, booking_rules.problems(
             uow, doctor=doctor, patient=patient, starts_at=data.starts_at, ends_at=data.ends_at,
             zone=self.ctx.zone, now=self.ctx.now(), allow_past=self.ctx.settings.allow_past_bookings,
             exclude_id=exclude_id,
@@ -205,10 +210,14 @@ class AppointmentService:
             raise NotFound("This patient no longer exists.")
         return doctor, patient
 
-    def _refuse_problems(self, uow: UnitOfWork, data: AppointmentCreate, exclude_id: int | None) -> None:
-        found = self._problems(uow, data, exclude_id, lock=True)
+    def _refuse_problems(
+        self, uow: UnitOfWork, data: AppointmentCreate, exclude_id: int | None
+    ) -> tuple[Doctor, Patient]:
+        """The booking's doctor and patient, row-locked; refused with every problem found."""
+        doctor, patient, found = self._checked(uow, data, exclude_id, lock=True)
         if found:
             raise BookingConflict(" ".join(found))
+        return doctor, patient
 
     def _refuse_clashes(self, uow: UnitOfWork, appointment: Appointment) -> None:
         """Taking back a cancellation: the doctor and the patient must both still be free."""
