@@ -7,8 +7,8 @@ Faker), so a bug seen on demo data can be reproduced.
 Fast by design (100,000 patients in seconds): Faker is asked only once per
 *pool* (a few hundred names, streets, cities), and the rows are combined from
 the pools with a seeded :class:`random.Random`; they are written with
-SQLAlchemy Core ``insert()`` executemany in batches, in one transaction, so a
-failure leaves nothing half written.
+plain ``executemany`` in batches (:func:`insert_many`), in one transaction, so
+a failure leaves nothing half written.
 
 Appointments are cut from each new doctor's working hours (clinic-local time)
 as disjoint slots, so they never overlap for a doctor and a patient is never
@@ -26,6 +26,7 @@ from sqlalchemy import func, insert, select
 
 from heartbeat_desktop.core.errors import ValidationFailed
 from heartbeat_desktop.models import Appointment, Doctor, Patient, WorkingHours
+from heartbeat_desktop.repositories.bulk import insert_many
 from heartbeat_desktop.services.context import SYSTEM, Actor, ServiceContext
 from heartbeat_desktop.services.demo_data.people import RowMaker, draw_pools
 from heartbeat_desktop.services.demo_data.request import (
@@ -99,7 +100,7 @@ class DemoDataService:
             max_before = conn.scalar(select(func.max(patients.c.id))) or 0
             done = 0
             for batch in batches(maker.patient() for _ in range(request.patients)):
-                conn.execute(insert(patients), batch)
+                insert_many(conn, patients, batch)
                 done += len(batch)
                 report("patients", done, request.patients)
             patient_ids = list(conn.scalars(
@@ -128,7 +129,7 @@ class DemoDataService:
                                                    request.appointments, days, ctx.zone, now)
             done = 0
             for batch in batches(appointments):
-                conn.execute(insert(Appointment.__table__), batch)
+                insert_many(conn, Appointment.__table__, batch)
                 done += len(batch)
                 report("appointments", done, len(appointments))
 

@@ -27,11 +27,12 @@ def working_days(today: date, days_back: int, days_ahead: int) -> list[date]:
             if d.weekday() < 5]
 
 
-def day_slots(doctor: DoctorPlan, day: date) -> list[tuple[time, time]]:
+def day_slots(doctor: DoctorPlan, weekday: int) -> list[tuple[time, time]]:
+    """The doctor's slots on that weekday (0 is Monday), in order."""
     slots = []
     step = doctor.slot_minutes
-    for weekday, starts, ends in doctor.hours:
-        if weekday != day.weekday():
+    for day, starts, ends in doctor.hours:
+        if day != weekday:
             continue
         begin = starts.hour * 60 + starts.minute
         finish = ends.hour * 60 + ends.minute
@@ -55,8 +56,9 @@ def plan_appointments(
     bounds: list[int] = []
     total = 0
     for doctor in doctors:
+        week = {weekday: day_slots(doctor, weekday) for weekday in range(7)}  # the same every week
         for day in days:
-            slots = day_slots(doctor, day)
+            slots = week[day.weekday()]
             if slots:
                 cells.append((doctor, day, slots))
                 total += len(slots)
