@@ -7,6 +7,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from operator import itemgetter
 from typing import Any
 
 from heartbeat_desktop.core.vocabulary import Status
@@ -97,5 +98,5 @@ def plan_appointments(
             "version": 1, "created_at": now, "updated_at": now,
         })
     # latest first: SQLite's overlap trigger then scans almost nothing per row
-    rows.sort(key=lambda row: (row["starts_at"], row["doctor_id"]), reverse=True)
+    rows.sort(key=itemgetter("starts_at", "doctor_id"), reverse=True)
     return rows, total
