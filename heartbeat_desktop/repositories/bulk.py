@@ -10,7 +10,7 @@ tuples, as a hand-written ``executemany`` would give it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -30,31 +30,22 @@ def insert_many(conn: Connection, table: Table, rows: Iterable[Mapping[str, Any]
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
     # the driver's order: the statement's parameters (positional) or their names
     names = list(compiled.positiontup) if compiled.positional else list(columns)
-    pick = itemgetter(*names)
-    binders = [_memoized(table.c[name].type.bind_processor(dialect)) for name in names]
-    converting = [(i, bind) for i, bind in enumerate(binders) if bind is not None]
-    params: list[Any] = []
-    for row in rows:
-        values = list(pick(row)) if len(names) > 1 else [pick(row)]
-        for i, bind in converting:
-            values[i] = bind(values[i])
-        params.append(tuple(values) if compiled.positional else dict(zip(names, values, strict=True)))
+    values = list(zip(*map(itemgetter(*names), rows))) if len(names) > 1 else [[row[names[0]] for row in rows]]
+    for i, name in enumerate(names):  # column by column: each distinct value bound once
+        process = table.c[name].type.bind_processor(dialect)
+        if process is not None:
+            values[i] = _bound(values[i], process)
+    params: list[Any] = list(zip(*values))
+    if not compiled.positional:
+        params = [dict(zip(names, row, strict=True)) for row in params]
     conn.exec_driver_sql(compiled.string, params)
     return len(rows)
 
 
-def _memoized(process: Any) -> Any:
-    """``process`` with its results kept per value (None: no processing at all)."""
-    if process is None:
-        return None
-    seen: dict[Any, Any] = {}
-
-    def bind(value: Any) -> Any:
-        try:
-            return seen[value]
-        except KeyError:
-            seen[value] = result = process(value)
-            return result
-        except TypeError:  # unhashable: as it is
-            return process(value)
-    return bind
+def _bound(column: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:
+    """``process`` of every value, run once per distinct value (the lookups run in C)."""
+    try:
+        bound = {value: process(value) for value in set(column)}
+    except TypeError:  # an unhashable value (a JSON document): one by one
+        return [process(value) for value in column]
+    return list(map(bound.__getitem__, column))
