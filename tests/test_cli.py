@@ -294,3 +294,20 @@ def test_a_gui_that_cannot_load_is_one_line(env, monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "heartbeat_desktop.ui", None)  # as if PySide6 were missing
     code, _, err = run([], capsys)
     assert code == 1 and "the window cannot open" in one_error_line(err)
+
+
+# --- audit verify ----------------------------------------------------------------------------
+
+def test_audit_verify_says_intact_or_names_the_altered_entry(db_env, capsys):
+    assert run(["demo-data", "--patients", "3", "--doctors", "1", "--appointments", "2", "--seed", "4"],
+               capsys)[0] == 0
+    code, out, err = run(["audit", "verify"], capsys)
+    assert (code, err) == (0, "") and out.startswith("The audit log is intact: 1 entry,")
+    with open_app(db_env) as app, app.ctx.db.engine.begin() as conn:  # someone with the database's own tools
+        if app.ctx.db.dialect == "postgresql":
+            conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+        else:
+            conn.exec_driver_sql("DROP TRIGGER audit_log_no_update")
+        conn.exec_driver_sql("UPDATE audit_log SET changes = NULL")
+    code, out, err = run(["audit", "verify"], capsys)
+    assert code == 1 and err == "" and out.startswith("Entry 1 (") and "does not match" in out

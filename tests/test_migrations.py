@@ -90,7 +90,7 @@ def overlap_rule_works(db: Database) -> bool:
 
 
 def test_head_is_the_newest_revision():
-    assert migrations.head_revision() == "0002"
+    assert migrations.head_revision() == "0003"
 
 
 def test_the_head_constant_is_alembics_head():
@@ -217,3 +217,32 @@ def test_heartbeat_open_without_migrating_leaves_an_empty_database_alone(empty_u
         assert set(inspect(check).get_table_names()) == set()
     finally:
         check.dispose()
+
+
+def test_entries_written_before_0003_are_chained_in_their_order(db):
+    """The upgrade digests the log as it stands; what the app appends next continues that chain."""
+    from heartbeat_desktop.core.audit_chain import GENESIS, digest_of
+    from heartbeat_desktop.models import AuditEntry
+    from heartbeat_desktop.repositories.audit import AuditRepository
+    from sqlalchemy.orm import Session
+
+    migrations.upgrade(db.engine, "0002")
+    with db.engine.begin() as conn:
+        for i, changes in enumerate(['{"last_name": ["Иванов", "Петров"]}', None, '{"n": 1}']):
+            conn.execute(text("INSERT INTO audit_log (at, username, action, entity, entity_id, changes) "
+                              "VALUES (:at, 'admin', 'update', 'patient', :i, :c)"),
+                         {"at": f"2026-0{i + 1}-02 10:00:00.000000", "i": i, "c": changes})
+    migrations.upgrade(db.engine)
+    with Session(db.engine) as session:
+        AuditRepository(session).append(AuditEntry(username="admin", action="create", entity="patient"))
+        session.commit()
+        rows = list(AuditRepository(session).walk())
+    assert len(rows) == 4 and all(row.chain for row in rows)
+    previous = GENESIS
+    for row in rows:
+        assert row.chain == digest_of(row, previous)
+        previous = row.chain
+    migrations.downgrade(db.engine, "0002")  # and back: the column and the rule go
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_log"))
+    assert "chain" not in {c["name"] for c in inspect(db.engine).get_columns("audit_log")}

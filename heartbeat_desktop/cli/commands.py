@@ -144,3 +144,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
     print(f"Backed up to {result.path} ({result.size_bytes:,} bytes, integrity {result.integrity}, "
           f"{result.seconds:.1f} s).")
     return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    with open_app(args) as app:  # an older database is brought up to date first, as the window does
+        check = app.audit.verify_as_installer()
+    for problem in check.problems:
+        print(problem)
+    if not check.intact:
+        log.warning("audit verify: %d problem(s) in %d entries", len(check.problems), check.entries)
+        return 1
+    entries = f"{check.entries:,} entr{'y' if check.entries == 1 else 'ies'}"
+    print(f"The audit log is intact: {entries}, each chained to the one before.")
+    return 0

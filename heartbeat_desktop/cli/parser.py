@@ -86,4 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("path", metavar="PATH", type=Path, help="the backup file to create")
     backup.add_argument("--force", action="store_true", help="replace PATH if it exists")
     backup.set_defaults(func=commands.cmd_backup)
+
+    audit = subcommands.add_parser("audit", help="the audit log", description="The audit log.")
+    audit_actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    audit_actions.add_parser(
+        "verify", help="check that no entry was changed or removed outside the application",
+        description="Re-digest every entry of the audit log in order. Exit status 0: intact; "
+                    "1: an entry does not match (each one found is named).")
+    audit.set_defaults(func=commands.cmd_audit)
     return parser

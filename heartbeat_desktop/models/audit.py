@@ -1,4 +1,9 @@
-"""The audit log: who did what to which record, and what changed. Append-only."""
+"""The audit log: who did what to which record, and what changed.
+
+Append-only: the database refuses UPDATE and DELETE on it (migration 0003),
+and each entry carries ``chain``, the digest of its content and of the entry
+before it (:mod:`heartbeat_desktop.core.audit_chain`).
+"""
 
 from __future__ import annotations
 
@@ -29,3 +34,4 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(32), nullable=False)
     entity_id: Mapped[int | None] = mapped_column(Integer)
     changes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    chain: Mapped[str | None] = mapped_column(String(64))

@@ -1,9 +1,20 @@
-"""The audit log: appended to by the services, read by the admin's page."""
+"""The audit log: appended to by the services, read by the admin's page, walked by ``audit verify``."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import func, select
+
+from heartbeat_desktop.core.audit_chain import GENESIS, digest_of
 from heartbeat_desktop.models import AuditEntry
 from heartbeat_desktop.repositories.base import Repository
+
+# PostgreSQL: one appender at a time (to its commit), so that two desks never
+# chain onto the same last entry; SQLite's write transactions take turns anyway
+CHAIN_LOCK = 0x4842_4155  # "HBAU"
 
 
 class AuditRepository(Repository[AuditEntry]):
@@ -15,3 +26,26 @@ class AuditRepository(Repository[AuditEntry]):
         """Newest first, unless ``order_by`` (from :meth:`order_by`) says otherwise."""
         order = order_by if order_by is not None else [AuditEntry.at.desc(), AuditEntry.id.desc()]
         return self.list(*where, order_by=order, offset=offset, limit=limit)
+
+    def append(self, entry: AuditEntry) -> AuditEntry:
+        """Add ``entry`` after the last one, its ``chain`` digest computed."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
+        previous = self.session.scalar(select(AuditEntry.chain).order_by(AuditEntry.id.desc()).limit(1))
+        if entry.at is None:
+            entry.at = datetime.now(timezone.utc)
+        entry.chain = digest_of(entry, previous or GENESIS)
+        return self.add(entry)
+
+    def walk(self, batch: int = 1000) -> Iterator[Any]:
+        """Every entry in the order it was appended, as plain rows, a batch at a time."""
+        columns = (AuditEntry.id, AuditEntry.at, AuditEntry.user_id, AuditEntry.username, AuditEntry.action,
+                   AuditEntry.entity, AuditEntry.entity_id, AuditEntry.changes, AuditEntry.chain)
+        last = 0
+        while True:
+            rows = self.session.execute(select(*columns).where(AuditEntry.id > last)
+                                        .order_by(AuditEntry.id).limit(batch)).all()
+            yield from rows
+            if len(rows) < batch:
+                return
+            last = rows[-1].id

@@ -4,7 +4,7 @@ No SQLAlchemy here; the GUI may import this package freely.
 """
 
 from heartbeat_desktop.schemas.appointment import AppointmentCreate, AppointmentRead, AppointmentUpdate
-from heartbeat_desktop.schemas.audit import AuditRead
+from heartbeat_desktop.schemas.audit import AuditCheck, AuditRead
 from heartbeat_desktop.schemas.base import Schema, field_errors, parse
 from heartbeat_desktop.schemas.doctor import DoctorCreate, DoctorRead, DoctorUpdate, WorkingHoursItem
 from heartbeat_desktop.schemas.page import Page
@@ -19,7 +19,7 @@ from heartbeat_desktop.schemas.user import (
 )
 
 __all__ = [
-    "PASSWORD_RULES", "AppointmentCreate", "AppointmentRead", "AppointmentUpdate", "AuditRead",
+    "PASSWORD_RULES", "AppointmentCreate", "AppointmentRead", "AppointmentUpdate", "AuditCheck", "AuditRead",
     "AuthSession", "DoctorCreate", "DoctorRead", "DoctorUpdate", "Page", "PatientCreate", "PatientRead",
     "PatientRow", "PatientUpdate", "Schema", "UserCreate", "UserRead", "UserUpdate", "WorkingHoursItem",
     "field_errors", "parse", "password_problem",

@@ -17,3 +17,14 @@ class AuditRead(Schema):
     entity: str
     entity_id: int | None
     changes: dict[str, Any] | None
+
+
+class AuditCheck(Schema):
+    """What ``audit verify`` found: every entry re-digested in order."""
+
+    entries: int  # how many were checked
+    problems: list[str]  # the first few entries that do not match, in words
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems

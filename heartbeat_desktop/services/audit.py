@@ -7,10 +7,13 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
+from heartbeat_desktop.core.audit_chain import GENESIS, digest_of
 from heartbeat_desktop.models import AuditEntry
-from heartbeat_desktop.schemas import AuditRead
+from heartbeat_desktop.schemas import AuditCheck, AuditRead
 from heartbeat_desktop.services.context import ServiceContext
 from heartbeat_desktop.services.permissions import Permission
+
+MAX_PROBLEMS = 20  # enough to say where; a damaged log does not list itself whole
 
 SECRET_FIELDS = frozenset({"password", "password_hash"})
 
@@ -85,3 +88,29 @@ class AuditService:
             rows = uow.audit_log.list_recent(*where, order_by=uow.audit_log.order_by(order, descending),
                                              offset=max(offset, 0), limit=max(limit, 0))
             return [AuditRead.model_validate(r) for r in rows]
+
+    def verify(self, token: str) -> AuditCheck:
+        """Re-digest the whole log in order: the admin's "Verify the log"."""
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.VIEW_AUDIT)
+        return self.verify_as_installer()
+
+    def verify_as_installer(self) -> AuditCheck:
+        """The command line's ``audit verify``: whoever can open the database.
+
+        An entry whose digest does not match was changed (or one before it was
+        removed or inserted) behind the application's back.  Entries removed
+        from the very end leave no trace in the chain.
+        """
+        problems: list[str] = []
+        previous, count = GENESIS, 0
+        with self.ctx.uow() as uow:
+            for row in uow.audit_log.walk():
+                count += 1
+                expected = digest_of(row, previous)
+                if row.chain != expected and len(problems) < MAX_PROBLEMS:
+                    problems.append(f"Entry {row.id} ({row.at:%Y-%m-%d %H:%M} UTC, {row.action} {row.entity}) "
+                                    "does not match: it, or an entry before it, was changed or removed "
+                                    "outside the application.")
+                previous = row.chain or expected  # each break is reported once, not for every entry after it
+        return AuditCheck(entries=count, problems=problems)

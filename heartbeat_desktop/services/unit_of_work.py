@@ -119,8 +119,9 @@ class UnitOfWork:
         entity_id: int | None,
         changes: dict[str, Any] | None = None,
     ) -> None:
-        """Record an action in the same transaction as the change itself."""
-        self.session.add(
+        """Record an action in the same transaction as the change itself, chained
+        to the entry before it."""
+        self.audit_log.append(
             AuditEntry(
                 user_id=getattr(actor, "user_id", None),
                 username=getattr(actor, "username", None),

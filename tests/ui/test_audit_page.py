@@ -162,3 +162,23 @@ def test_times_read_in_the_clinics_zone(qtbot, services, admin_session):
     assert "starts at:" in changes and " 10:00; ends at:" in changes and " 10:30" in changes
     moscow = page.model.record(0).at.astimezone(services.ctx.zone)
     assert page.model.index(0, 0).data().endswith(moscow.strftime("%H:%M"))
+
+
+def test_verify_the_log_says_intact_then_names_an_entry_altered_behind_the_apps_back(
+        qtbot, services, admin_session, gui_admin):
+    desk_and_records(services, gui_admin)
+    page = make_page(qtbot, services, admin_session)
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.verify_box is not None and page.verify_box.isVisible(), timeout=WAIT_MS)
+    entries = len(services.audit.list(gui_admin.token, limit=1000))
+    assert page.verify_box.text().startswith(f"The audit log is intact: {entries} entries")
+    assert page.verify_button.isEnabled()
+    page.verify_box.done(0)
+    with services.ctx.db.engine.begin() as conn:  # SQLite here: lift the rule, edit, put it back
+        conn.exec_driver_sql("DROP TRIGGER audit_log_no_update")
+        conn.exec_driver_sql("UPDATE audit_log SET username = 'someone' WHERE id = 2")
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.verify_box.isVisible(), timeout=WAIT_MS)
+    assert "changed outside the application" in page.verify_box.text()
+    assert page.verify_box.detailedText().startswith("Entry 2 (")
+    page.verify_box.done(0)

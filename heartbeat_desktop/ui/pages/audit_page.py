@@ -1,4 +1,6 @@
-"""The administrator's audit log: read-only, newest first, filtered by entity, action and user.
+"""The administrator's audit log: read-only, newest first, filtered by entity, action and user,
+and "Verify the log", which re-digests the hash chain (an entry changed or removed
+outside the application no longer matches).
 
 Entity and action are filtered by the service.  It knows users only by id,
 so the typed user text is matched against the accounts here, and the service
@@ -8,10 +10,11 @@ asked for the entries of those accounts, sorted as the header says.
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QMessageBox, QPushButton, QWidget
 
-from heartbeat_desktop.schemas import AuditRead, UserRead
+from heartbeat_desktop.schemas import AuditCheck, AuditRead, UserRead
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.models.audit import ACTIONS, ENTITIES, AuditTableModel, label
 from heartbeat_desktop.ui.models.users import matching_users
 from heartbeat_desktop.ui.operations import Operation
@@ -41,6 +44,36 @@ class AuditPage(RecordsPage):
         completer = QCompleter(self._usernames, self.search)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.setCompleter(completer)
+        self.verify_button = named(QPushButton(self.tr("&Verify the log")), "verifyAuditButton",
+                                   self.tr("Check that no entry was changed or removed outside the application"))
+        self.verify_button.clicked.connect(self.verify)
+        self.button_bar.addWidget(self.verify_button)
+        self.verify_box: QMessageBox | None = None
+
+    def verify(self) -> None:
+        """Re-digest the whole log off the GUI thread, then say what was found."""
+        self.verify_button.setEnabled(False)
+        op = Operation(self.services.audit.verify, self.session.token)
+        op.succeeded.connect(self._verified)
+        op.failed.connect(lambda exc: (self.verify_button.setEnabled(True), show_error(self, exc)))
+        op.start()
+
+    def _verified(self, check: AuditCheck) -> None:
+        self.verify_button.setEnabled(True)
+        box = self.verify_box = QMessageBox(self)
+        box.setObjectName("auditCheckDialog")
+        box.setWindowTitle(self.tr("Audit log"))
+        if check.intact:
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setText(self.tr("The audit log is intact: %n entries, each chained to the one before.", "",
+                                check.entries))
+        else:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setText(self.tr("The audit log was changed outside the application. "
+                                "Keep this computer as it is and tell whoever is responsible for data "
+                                "protection."))
+            box.setDetailedText("\n".join(check.problems))
+        box.open()
 
     def search_hint(self) -> str:
         return self.tr("User name or full name")
