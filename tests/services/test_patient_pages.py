@@ -31,13 +31,12 @@ def crowd(hb, admin_token):
     return people
 
 
-def all_pages(hb, token, limit, **sort):
+def all_pages(hb, token, limit, query="", **sort):
+    """Every page of ``query`` in turn, each from the last one's cursor: (rows, pages asked)."""
     rows, after, pages = [], None, 0
     while True:
-        page = hb.patients.page(token, "", after=after, limit=limit, **sort)
-        rows += page.rows
-        pages += 1
-        after = page.after
+        page = hb.patients.page(token, query, after=after, limit=limit, **sort)
+        rows, after, pages = rows + list(page.rows), page.after, pages + 1
         if after is None:
             return rows, pages
 
@@ -63,17 +62,8 @@ def test_a_page_holds_the_patient_as_the_card_shows_it(hb, admin_token, crowd):
 def test_a_search_pages_too_and_a_full_last_page_ends_with_an_empty_one(hb, admin_token, crowd):
     namesakes = [p.id for p in hb.patients.search(admin_token, "иванов", limit=100)]
     assert len(namesakes) == 6
-    rows, pages = all_pages_of(hb, admin_token, "иванов", 3)
+    rows, pages = all_pages(hb, admin_token, 3, "иванов")
     assert [r.id for r in rows] == namesakes and pages == 3
-
-
-def all_pages_of(hb, token, query, limit):
-    rows, after, pages = [], None, 0
-    while True:
-        page = hb.patients.page(token, query, after=after, limit=limit)
-        rows, after, pages = rows + list(page.rows), page.after, pages + 1
-        if after is None:
-            return rows, pages
 
 
 def test_a_cursor_from_another_order_is_refused_in_words(hb, admin_token, crowd):

@@ -4,6 +4,15 @@ from heartbeat_desktop.ui.models.patients import PatientTableModel
 from tests.helpers import patient_data
 
 
+def load_to_end(qtbot, model) -> None:
+    """fetchMore until the model has every row, as scrolling to the end does."""
+    while True:
+        qtbot.waitUntil(lambda: not model.is_loading, timeout=5000)
+        if not model.canFetchMore():
+            return
+        model.fetchMore()
+
+
 def test_pages_double_up_to_the_cap_and_every_row_arrives_once(qtbot, qtmodeltester, services, admin_session):
     token = admin_session.token
     for i in range(23):
@@ -17,11 +26,7 @@ def test_pages_double_up_to_the_cap_and_every_row_arrives_once(qtbot, qtmodeltes
     model = PatientTableModel(loader)
     model.page_size, model.max_page_size = 2, 8
     model.reload("")
-    while True:
-        qtbot.waitUntil(lambda: not model.is_loading, timeout=5000)
-        if not model.canFetchMore():
-            break
-        model.fetchMore()
+    load_to_end(qtbot, model)
     assert asked == [(0, 2), (2, 2), (4, 4), (8, 8), (16, 8)]  # 2, 2, 4, 8, then the cap
     assert model.rowCount() == 23
     assert len({model.record(i).id for i in range(23)}) == 23
@@ -50,11 +55,7 @@ def test_a_keyset_loader_gets_the_last_pages_cursor_back(qtbot, qtmodeltester, s
     model = PatientTableModel(loader)
     model.page_size, model.max_page_size = 3, 3
     model.reload("")
-    while True:
-        qtbot.waitUntil(lambda: not model.is_loading, timeout=5000)
-        if not model.canFetchMore():
-            break
-        model.fetchMore()
+    load_to_end(qtbot, model)
     assert cursors[0] is None and len(cursors) == 3 and all(c is not None for c in cursors[1:])
     assert [model.record(i).id for i in range(7)] == [p.id for p in services.patients.search(token, "")]
     model.reload("курсоровб")  # a new search starts without a cursor
