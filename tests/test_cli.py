@@ -311,3 +311,18 @@ def test_audit_verify_says_intact_or_names_the_altered_entry(db_env, capsys):
         conn.exec_driver_sql("UPDATE audit_log SET changes = NULL")
     code, out, err = run(["audit", "verify"], capsys)
     assert code == 1 and err == "" and out.startswith("Entry 1 (") and "does not match" in out
+
+
+def test_restore_asks_for_yes_then_restores_and_keeps_the_replaced_data(env, capsys, tmp_path):
+    assert run(["demo-data", "--patients", "5", "--doctors", "1", "--appointments", "3", "--seed", "2"],
+               capsys)[0] == 0
+    assert run(["backup", str(tmp_path / "b.sqlite3")], capsys)[0] == 0
+    assert run(["demo-data", "--patients", "4", "--doctors", "1", "--appointments", "0", "--force"], capsys)[0] == 0
+    code, out, err = run(["restore", str(tmp_path / "b.sqlite3")], capsys)
+    assert code == 2 and "add --yes" in one_error_line(err)
+    code, out, err = run(["restore", str(tmp_path / "b.sqlite3"), "--yes"], capsys)
+    assert (code, err) == (0, "") and out.startswith(f"Restored from {tmp_path / 'b.sqlite3'} (schema 0003")
+    with open_app(env) as app, app.ctx.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM patients").scalar() == 5
+    code, out, err = run(["restore", str(tmp_path / "nothing.sqlite3"), "--yes"], capsys)
+    assert code == 1 and "There is no backup" in one_error_line(err)

@@ -146,6 +146,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    with open_app(args, migrate=False) as app:  # the database as it is: the restore decides
+        if not args.yes:
+            raise CliError(f"restoring replaces the data in {app.database_label} with the backup's (the current "
+                           "data is kept beside it); add --yes to go ahead.", code=2)
+        try:
+            result = app.restore.restore_as_installer(args.path, actor=installer())
+        except BackupNotSupported as exc:
+            raise CliError(str(exc), code=2) from None
+    log.info("restore: from %s, replaced data kept in %s", result.restored_from, result.replaced_copy)
+    print(f"Restored from {result.restored_from} (schema {result.revision}, {result.seconds:.1f} s). "
+          f"The data it replaced is kept in {result.replaced_copy}.")
+    return 0
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     with open_app(args) as app:  # an older database is brought up to date first, as the window does
         check = app.audit.verify_as_installer()

@@ -87,6 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--force", action="store_true", help="replace PATH if it exists")
     backup.set_defaults(func=commands.cmd_backup)
 
+    restore = subcommands.add_parser(
+        "restore", help="replace the SQLite database with a backup, keeping the data it replaces",
+        description="Check the backup (integrity, and a schema this version knows), keep the current "
+                    "database beside itself as heartbeat.replaced-<time>.sqlite3, then copy the backup "
+                    "in and bring it up to date. For PostgreSQL this prints the pg_restore command to "
+                    "use instead, with exit status 2.")
+    restore.add_argument("path", metavar="PATH", type=Path, help="the backup file")
+    restore.add_argument("--yes", action="store_true", help="go ahead: the current data is replaced (and kept)")
+    restore.set_defaults(func=commands.cmd_restore)
+
     audit = subcommands.add_parser("audit", help="the audit log", description="The audit log.")
     audit_actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     audit_actions.add_parser(

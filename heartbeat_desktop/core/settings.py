@@ -44,6 +44,12 @@ class Settings:
     allow_past_bookings: bool = False
     clinic_timezone: str | None = None  # IANA name; None means the computer's zone
     idle_lock: timedelta = timedelta(minutes=10)  # a public desk locks itself when left
+    daily_backups: int = 14  # SQLite: the automatic backups kept (one a day); 0 turns them off
+
+    @property
+    def backup_dir(self) -> Path:
+        """Where the automatic daily backups of a SQLite database go."""
+        return self.data_dir / "backups"
 
     @property
     def is_sqlite(self) -> bool:
@@ -148,6 +154,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         clinic_timezone=env.get("HEARTBEAT_TIMEZONE") or config.get("clinic_timezone") or None,
         # at least a minute: a lock every few seconds would make the desk unusable
         idle_lock=timedelta(minutes=max(1.0, float(config.get("idle_lock_minutes", 10)))),
+        daily_backups=max(0, int(config.get("daily_backups", 14))),
     )
     values.update(overrides)
     return Settings(**values)

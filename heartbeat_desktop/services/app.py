@@ -18,6 +18,7 @@ from heartbeat_desktop.services.appointments import AppointmentService
 from heartbeat_desktop.services.audit import AuditService
 from heartbeat_desktop.services.auth import AuthService
 from heartbeat_desktop.services.backup import BackupService
+from heartbeat_desktop.services.restore import RestoreService
 from heartbeat_desktop.services.context import ServiceContext
 from heartbeat_desktop.services.demo_data import DemoDataService
 from heartbeat_desktop.services.doctors import DoctorService
@@ -37,6 +38,7 @@ class Heartbeat:
         self.audit = AuditService(ctx)
         self.demo = DemoDataService(ctx)
         self.backup = BackupService(ctx)
+        self.restore = RestoreService(ctx)
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, migrate: bool = True) -> Heartbeat:

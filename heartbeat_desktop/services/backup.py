@@ -8,6 +8,10 @@ single self-contained file (``journal_mode=DELETE``), verified with
 ``PRAGMA integrity_check`` when reopened read-only, and only then renamed into
 place, so a failed backup never leaves a half-written file behind.
 
+On SQLite the first start of each day also makes an automatic backup into the
+data folder's ``backups`` (:meth:`BackupService.daily`), keeping the last
+``daily_backups`` (14 unless the settings say otherwise).
+
 A PostgreSQL database is backed up with the server's own tool, ``pg_dump``; the
 error says the exact command (host, port, database and user, never the password).
 """
@@ -29,6 +33,7 @@ from heartbeat_desktop.services.context import SYSTEM, Actor, ServiceContext
 from heartbeat_desktop.services.permissions import Permission
 
 log = logging.getLogger(__name__)
+DAILY_PATTERN = "heartbeat-????-??-??.sqlite3"  # heartbeat-2026-11-27.sqlite3: sorts by date
 
 
 class BackupNotSupported(HeartbeatError):
@@ -71,7 +76,7 @@ def pg_dump_command(url: URL, path: str | os.PathLike[str]) -> str:
     return " ".join(shlex.quote(p) for p in parts)
 
 
-def _integrity(path: Path) -> str:
+def integrity(path: Path) -> str:
     """``PRAGMA integrity_check`` of the file at ``path``, opened read-only."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -116,9 +121,9 @@ class BackupService:
         partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
         try:
             self._copy(partial)
-            integrity = _integrity(partial)
-            if integrity != "ok":
-                raise BackupFailed(f"The backup copy did not verify ({integrity}); nothing was saved.")
+            checked = integrity(partial)
+            if checked != "ok":
+                raise BackupFailed(f"The backup copy did not verify ({checked}); nothing was saved.")
             os.replace(partial, target)
         finally:
             partial.unlink(missing_ok=True)
@@ -129,6 +134,24 @@ class BackupService:
                 uow.commit()
         except HeartbeatError:
             log.warning("backup to %s made, but its audit entry could not be written", target, exc_info=True)
+        return result
+
+    def daily(self) -> BackupResult | None:
+        """Today's automatic backup, if this is the day's first start; the oldest
+        beyond ``daily_backups`` are removed.  None: nothing to do (made already
+        today, turned off, or a PostgreSQL database, which the server backs up)."""
+        keep = self.ctx.settings.daily_backups
+        if keep <= 0 or self.ctx.db.dialect != "sqlite":
+            return None
+        folder = self.ctx.settings.backup_dir
+        today = self.ctx.now().astimezone(self.ctx.zone).date()
+        target = folder / DAILY_PATTERN.replace("????-??-??", f"{today:%Y-%m-%d}")
+        if target.exists():
+            return None
+        result = self.backup_as_installer(target)
+        for old in sorted(folder.glob(DAILY_PATTERN))[:-keep]:
+            old.unlink(missing_ok=True)
+        log.info("daily backup: %s (%s bytes)", result.path, result.size_bytes)
         return result
 
     def _copy(self, destination: Path) -> None:

@@ -107,7 +107,15 @@ class Controller(QObject):
         else:
             self._drop_dialog()
             self.show_sign_in()
+        self._daily_backup()
         self.settled.emit()
+
+    def _daily_backup(self) -> None:
+        """The day's first start copies a SQLite database into the backups folder, behind the dialog."""
+        assert self.services is not None
+        op = Operation(self.services.backup.daily)
+        op.failed.connect(lambda exc: show_error(self.dialog, exc, self.tr("Today's automatic backup failed")))
+        op.start()
 
     def _open_failed(self, exc: BaseException) -> None:
         self._drop_dialog()

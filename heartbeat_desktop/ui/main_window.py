@@ -15,6 +15,7 @@ from heartbeat_desktop import APP_NAME, __version__
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.backup_action import BackupRunner
+from heartbeat_desktop.ui.restore_action import RestoreRunner
 from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
 from heartbeat_desktop.ui.errors import session_refusals
 from heartbeat_desktop.ui.lock_screen import LockScreen
@@ -103,6 +104,10 @@ class MainWindow(QMainWindow):
             self.backup = BackupRunner(self.services, self.session, self)
             tools_menu.addAction(self._action(self.tr("&Back up the database…"), self.backup.ask_and_run, None,
                                               "backupAction"))
+            self.restore_runner = RestoreRunner(self.services, self.session, self)
+            self.restore_runner.restored.connect(self.logout)
+            tools_menu.addAction(self._action(self.tr("&Restore from a backup…"), self.restore_runner.ask_and_run,
+                                              None, "restoreAction"))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), self._about, None, "aboutAction"))
 

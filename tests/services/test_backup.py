@@ -101,7 +101,7 @@ def test_the_database_file_itself_and_folders_are_refused(sqlite_hb, tmp_path):
 def test_a_copy_that_does_not_verify_leaves_nothing(sqlite_hb, tmp_path, monkeypatch):
     import heartbeat_desktop.services.backup as backup
 
-    monkeypatch.setattr(backup, "_integrity", lambda path: "*** in database main *** Page 3: never used")
+    monkeypatch.setattr(backup, "integrity", lambda path: "*** in database main *** Page 3: never used")
     with pytest.raises(backup.BackupFailed):
         sqlite_hb.backup.backup_as_installer(tmp_path / "copy.sqlite3")
     assert list(tmp_path.glob("*copy.sqlite3*")) == []

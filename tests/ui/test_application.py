@@ -192,3 +192,13 @@ def test_the_services_load_after_the_sign_in_dialog():
               "print(sorted(m for m in ('sqlalchemy', 'pydantic') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_days_first_start_leaves_a_backup(qtbot, gui_settings, gui_admin):
+    from PySide6.QtCore import QThreadPool
+
+    controller = start(qtbot, gui_settings)
+    QThreadPool.globalInstance().waitForDone(10000)
+    made = list(gui_settings.backup_dir.glob("heartbeat-*.sqlite3"))
+    assert len(made) == 1 and made[0].stat().st_size > 0
+    controller.close()

@@ -44,3 +44,40 @@ def test_receptionists_have_no_tools_menu(qtbot, services, gui_admin):
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert "Tools" not in titles and "File" in titles
     assert all(m.objectName() != "backupAction" for menu in window.findChildren(QMenu) for m in menu.actions())
+
+
+def test_admin_restores_a_backup_and_the_window_signs_out(qtbot, services, admin_session, tmp_path):
+    services.patients.create(admin_session.token, patient_data(last_name="Прежний", phone=None))
+    backup = services.backup.backup(admin_session.token, tmp_path / "monday.sqlite3").path
+    services.patients.create(admin_session.token, patient_data(last_name="Лишний", phone=None))
+    window = MainWindow(services, admin_session)
+    qtbot.addWidget(window)
+    assert window.findChild(type(window.menuBar().actions()[0]), "restoreAction") is not None
+    with qtbot.waitSignal(window.logged_out, timeout=15000):
+        window.restore_runner.run(backup)
+    done = window.restore_runner.message
+    assert done.isVisible() and str(backup) in done.text() and ".replaced-" in done.text()
+    assert not any(p.isVisible() for p in window.findChildren(QProgressDialog))
+    assert [p.last_name for p in services.patients.search(gui_token(services), limit=10)] == ["Прежний"]
+    done.done(0)
+
+
+def test_a_file_that_is_no_backup_is_refused_plainly(qtbot, services, admin_session, tmp_path):
+    window = MainWindow(services, admin_session)
+    qtbot.addWidget(window)
+    (tmp_path / "notes.sqlite3").write_text("просто текст")
+    signed_out = []
+    window.logged_out.connect(lambda: signed_out.append(True))
+    with qtbot.waitSignal(window.restore_runner.done, timeout=15000) as outcome:
+        window.restore_runner.run(tmp_path / "notes.sqlite3")
+    assert "not a Heartbeat Desktop backup" in str(outcome.args[0])
+    box = window.findChild(QMessageBox, "errorDialog")
+    assert box.isVisible() and "nothing was changed" in box.text()
+    assert signed_out == []  # nothing happened: still signed in
+    box.done(0)
+
+
+def gui_token(services) -> str:
+    from tests.helpers import ADMIN_PASSWORD
+
+    return services.auth.login("admin", ADMIN_PASSWORD).token

@@ -1,0 +1,116 @@
+"""Restoring the embedded SQLite database from a backup file, keeping what it replaces.
+
+Nothing is replaced until the backup has proved itself: it must be a SQLite
+file that passes ``PRAGMA integrity_check`` and carries a Heartbeat schema this
+version knows (a backup made by a newer version is refused).  The database as
+it stands is then backed up beside itself (``heartbeat.replaced-<time>.sqlite3``),
+and the backup copied into the live file with SQLite's backup API (page by
+page, as one transaction: a failure leaves the old data).  An older schema is
+migrated; the restore is audited in the restored database.
+
+A PostgreSQL database is restored on the server with ``pg_restore``; the error
+says the command.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sqlite3
+import time as timer
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from heartbeat_desktop import migrations
+from heartbeat_desktop.core.errors import Conflict, HeartbeatError, NotFound
+from heartbeat_desktop.services.backup import BackupNotSupported, BackupService, integrity
+from heartbeat_desktop.services.context import SYSTEM, Actor, ServiceContext
+from heartbeat_desktop.services.permissions import Permission
+
+
+class RestoreRefused(HeartbeatError):
+    """The file is not a backup this version can restore; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    replaced_copy: Path  # the data as it was before, kept
+    revision: str  # the backup's schema revision, before any migration
+    seconds: float
+
+
+def backup_revision(path: Path) -> str:
+    """The schema revision of the backup at ``path``; refused if it is not a sound Heartbeat database."""
+    try:
+        checked = integrity(path)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise RestoreRefused(f"{path} is not a Heartbeat Desktop backup (not a database this program made); "
+                             "nothing was changed.") from None
+    if checked != "ok":
+        raise RestoreRefused(f"The backup {path} is damaged ({checked}); nothing was changed.")
+    if row is None or not migrations.is_known(str(row[0])):
+        raise RestoreRefused(f"The backup {path} was made by a newer version of Heartbeat Desktop; "
+                             "update this computer first. Nothing was changed.")
+    return str(row[0])
+
+
+class RestoreService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def restore(self, token: str, path: str | os.PathLike[str]) -> RestoreResult:
+        """The GUI's "Restore from a backup…" (administrators only)."""
+        with self.ctx.uow() as uow:
+            actor = self.ctx.authorize(uow, token, Permission.MAINTAIN_DATABASE)
+        return self.restore_as_installer(path, actor=actor)
+
+    def restore_as_installer(self, path: str | os.PathLike[str], *, actor: Actor = SYSTEM) -> RestoreResult:
+        """The command line's ``restore``: whoever can open the database file."""
+        engine = self.ctx.db.engine
+        source = Path(path).expanduser().absolute()
+        if engine.dialect.name != "sqlite":
+            url = engine.url
+            command = " ".join(shlex.quote(p) for p in (
+                "pg_restore", "--clean", "--if-exists", f"--host={url.host or 'localhost'}",
+                f"--port={url.port or 5432}", f"--username={url.username or 'postgres'}",
+                f"--dbname={url.database or 'postgres'}", str(source)))
+            raise BackupNotSupported("This is a PostgreSQL database: restore it on the server with pg_restore, "
+                                     f"for example: {command}", command)
+        live = Path(str(engine.url.database)).absolute()
+        if not source.is_file():
+            raise NotFound(f"There is no backup at {source}.")
+        if source.resolve() == live.resolve():
+            raise Conflict("That is the database itself, not a backup of it.")
+        started = timer.perf_counter()
+        revision = backup_revision(source)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        replaced = live.with_name(f"{live.stem}.replaced-{stamp}{live.suffix}")
+        BackupService(self.ctx).backup_as_installer(replaced, actor=actor)
+        self._copy_into_live(source)
+        migrations.upgrade(engine)
+        result = RestoreResult(source, replaced, revision, round(timer.perf_counter() - started, 3))
+        with self.ctx.uow(write=True) as uow:
+            uow.audit(actor, "restore", "database", None,
+                      {"from": str(source), "replaced_copy": str(replaced), "revision": revision})
+            uow.commit()
+        return result
+
+    def _copy_into_live(self, source: Path) -> None:
+        self.ctx.db.engine.dispose()  # no pooled connection keeps a view of the old pages
+        raw = self.ctx.db.engine.raw_connection()
+        try:
+            backup = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                backup.backup(raw.driver_connection)
+            finally:
+                backup.close()
+        finally:
+            raw.close()
+        self.ctx.db.engine.dispose()
