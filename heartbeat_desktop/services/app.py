@@ -8,6 +8,8 @@ first-start setup) and returns plain schemas.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from heartbeat_desktop import migrations
 from heartbeat_desktop.core import clock
 from heartbeat_desktop.core.database import Database
@@ -18,11 +20,12 @@ from heartbeat_desktop.services.appointments import AppointmentService
 from heartbeat_desktop.services.audit import AuditService
 from heartbeat_desktop.services.auth import AuthService
 from heartbeat_desktop.services.backup import BackupService
-from heartbeat_desktop.services.restore import RestoreService
+from heartbeat_desktop.services.changes import Change, ChangeWatcher
 from heartbeat_desktop.services.context import ServiceContext
 from heartbeat_desktop.services.demo_data import DemoDataService
 from heartbeat_desktop.services.doctors import DoctorService
 from heartbeat_desktop.services.patients import PatientService
+from heartbeat_desktop.services.restore import RestoreService
 from heartbeat_desktop.services.unit_of_work import translate_db_error
 from heartbeat_desktop.services.users import UserService
 
@@ -68,6 +71,12 @@ class Heartbeat:
     def database_label(self) -> str:
         """What the status bar shows: this computer's file, or the server (never the password)."""
         return self.ctx.db.place
+
+    def watch_changes(self, on_change: Callable[[Change], None]) -> ChangeWatcher:
+        """Start reporting what other desks commit, not this one (see
+        :mod:`~heartbeat_desktop.services.changes`); ``on_change`` runs on the
+        watcher's thread.  Stop it before closing."""
+        return ChangeWatcher(self.ctx.db.engine.url, on_change, self.ctx.desk).start()
 
     def close(self) -> None:
         self.ctx.db.dispose()

@@ -9,7 +9,7 @@ token's expiry) and checks the permission.
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
 from heartbeat_desktop.core import clock
@@ -19,6 +19,7 @@ from heartbeat_desktop.core.security import TokenSigner
 from heartbeat_desktop.core.settings import Settings
 from heartbeat_desktop.core.vocabulary import Role
 from heartbeat_desktop.services.permissions import Permission, require
+from heartbeat_desktop.services.changes import Desk
 from heartbeat_desktop.services.unit_of_work import UnitOfWork
 
 
@@ -40,9 +41,10 @@ class ServiceContext:
     settings: Settings
     signer: TokenSigner
     zone: tzinfo
+    desk: Desk = field(default_factory=Desk)  # this app instance, in the change feed
 
     def uow(self, *, write: bool = False) -> UnitOfWork:
-        return UnitOfWork(self.db, write=write)
+        return UnitOfWork(self.db, write=write, desk=self.desk)
 
     def now(self) -> datetime:
         return clock.utcnow()

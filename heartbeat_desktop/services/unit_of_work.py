@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -24,6 +25,7 @@ from heartbeat_desktop.core.errors import (
     StaleRecord,
 )
 from heartbeat_desktop.models import OVERLAP_CONSTRAINT, AuditEntry
+from heartbeat_desktop.services import changes as changes_feed
 from heartbeat_desktop.repositories import (
     AppointmentRepository,
     AuditRepository,
@@ -70,9 +72,10 @@ def translate_db_error(exc: BaseException) -> HeartbeatError | None:
 
 
 class UnitOfWork:
-    def __init__(self, db: Database, *, write: bool = False) -> None:
+    def __init__(self, db: Database, *, write: bool = False, desk: changes_feed.Desk | None = None) -> None:
         self.db = db
         self.write = write
+        self.desk = desk  # whose commits these are, for the change feed
         self.committed = False
 
     def __enter__(self) -> UnitOfWork:
@@ -110,6 +113,8 @@ class UnitOfWork:
             raise RuntimeError("a read-only unit of work cannot commit")
         self.session.commit()
         self.committed = True
+        if self.desk is not None:
+            self.desk.committed()
 
     def audit(
         self,
@@ -131,3 +136,7 @@ class UnitOfWork:
                 changes=changes or None,
             )
         )
+        note = changes_feed.payload(entity, entity_id, self.desk.origin if self.desk else "")
+        if note is not None and self.session.get_bind().dialect.name == "postgresql":
+            # heard by the other desks' change watchers when (and only if) this transaction commits
+            self.session.execute(select(func.pg_notify(changes_feed.CHANNEL, note)))

@@ -15,6 +15,7 @@ from heartbeat_desktop import APP_NAME, __version__
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.backup_action import BackupRunner
+from heartbeat_desktop.ui.live_updates import LiveUpdates, refresh_pages
 from heartbeat_desktop.ui.restore_action import RestoreRunner
 from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
 from heartbeat_desktop.ui.errors import session_refusals
@@ -50,10 +51,20 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore()
+        self._stale: set[QWidget] = set()  # pages another desk changed while they were hidden
+        self.live = LiveUpdates(services, self)
+        self.live.changed.connect(lambda entities: refresh_pages(self.pages.values(), entities, self._stale))
+        self.tabs.currentChanged.connect(self._page_shown)
 
     # --- pages ------------------------------------------------------------------------
     def current_page(self) -> QWidget:
         return self.tabs.currentWidget()
+
+    def _page_shown(self, _index: int) -> None:
+        page = self.current_page()
+        if page in self._stale:
+            self._stale.discard(page)
+            page.refresh()  # type: ignore[attr-defined]
 
     def show_page(self, object_name: str) -> QWidget | None:
         page = self.pages.get(object_name)
@@ -195,6 +206,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save()
+        self.live.stop()
         super().closeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

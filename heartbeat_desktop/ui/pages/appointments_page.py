@@ -29,6 +29,7 @@ from heartbeat_desktop.ui.status_actions import StatusActions
 
 
 class AppointmentsPage(RecordsPage):
+    shows = frozenset({"appointment", "doctor", "patient"})
     entity = "appointment"
     title = "Appointments"
 

@@ -24,6 +24,7 @@ from heartbeat_desktop.ui.widgets import named
 
 
 class AuditPage(RecordsPage):
+    shows = frozenset({"patient", "doctor", "appointment", "user"})  # each change adds an entry
     entity = "audit"
     plural = "audit"
     title = "Audit log"

@@ -23,6 +23,7 @@ from heartbeat_desktop.ui.session import SessionHolder
 
 
 class DoctorsPage(RecordsPage):
+    shows = frozenset({"doctor", "appointment", "user"})
     entity = "doctor"
     title = "Doctors"
 

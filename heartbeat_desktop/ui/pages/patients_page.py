@@ -20,6 +20,7 @@ from heartbeat_desktop.ui.session import SessionHolder
 
 
 class PatientsPage(RecordsPage):
+    shows = frozenset({"patient", "appointment"})  # the card lists the visits
     entity = "patient"
     title = "Patients"
 

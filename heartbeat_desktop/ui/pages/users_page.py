@@ -23,6 +23,7 @@ from heartbeat_desktop.ui.widgets import named
 
 
 class UsersPage(RecordsPage):
+    shows = frozenset({"user"})
     entity = "user"
     title = "Users"
 
