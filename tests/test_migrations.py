@@ -221,10 +221,11 @@ def test_heartbeat_open_without_migrating_leaves_an_empty_database_alone(empty_u
 
 def test_entries_written_before_0003_are_chained_in_their_order(db):
     """The upgrade digests the log as it stands; what the app appends next continues that chain."""
+    from sqlalchemy.orm import Session
+
     from heartbeat_desktop.core.audit_chain import GENESIS, digest_of
     from heartbeat_desktop.models import AuditEntry
     from heartbeat_desktop.repositories.audit import AuditRepository
-    from sqlalchemy.orm import Session
 
     migrations.upgrade(db.engine, "0002")
     with db.engine.begin() as conn:

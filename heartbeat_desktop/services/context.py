@@ -18,8 +18,8 @@ from heartbeat_desktop.core.errors import AuthenticationFailed
 from heartbeat_desktop.core.security import TokenSigner
 from heartbeat_desktop.core.settings import Settings
 from heartbeat_desktop.core.vocabulary import Role
-from heartbeat_desktop.services.permissions import Permission, require
 from heartbeat_desktop.services.changes import Desk
+from heartbeat_desktop.services.permissions import Permission, require
 from heartbeat_desktop.services.unit_of_work import UnitOfWork
 
 

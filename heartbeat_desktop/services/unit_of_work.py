@@ -25,7 +25,6 @@ from heartbeat_desktop.core.errors import (
     StaleRecord,
 )
 from heartbeat_desktop.models import OVERLAP_CONSTRAINT, AuditEntry
-from heartbeat_desktop.services import changes as changes_feed
 from heartbeat_desktop.repositories import (
     AppointmentRepository,
     AuditRepository,
@@ -33,6 +32,7 @@ from heartbeat_desktop.repositories import (
     PatientRepository,
     UserRepository,
 )
+from heartbeat_desktop.services import changes as changes_feed
 
 DOCTOR_BUSY = "The doctor already has an appointment at that time."
 STALE = "Someone else changed this record after you opened it. Reload it to see their changes."

@@ -9,18 +9,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from heartbeat_desktop import APP_NAME, __version__
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.backup_action import BackupRunner
-from heartbeat_desktop.ui.live_updates import LiveUpdates, refresh_pages
-from heartbeat_desktop.ui.restore_action import RestoreRunner
 from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
 from heartbeat_desktop.ui.errors import session_refusals
+from heartbeat_desktop.ui.live_updates import LiveUpdates, refresh_pages
 from heartbeat_desktop.ui.lock_screen import LockScreen
 from heartbeat_desktop.ui.pages.registry import build_pages
+from heartbeat_desktop.ui.restore_action import RestoreRunner
 from heartbeat_desktop.ui.session import SessionHolder
 from heartbeat_desktop.ui.widgets import named
 

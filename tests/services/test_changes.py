@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from heartbeat_desktop.services.changes import Change, ChangeWatcher, payload
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.services.changes import Change, ChangeWatcher, payload
 from tests.helpers import patient_data
 
 
