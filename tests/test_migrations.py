@@ -247,3 +247,23 @@ def test_entries_written_before_0003_are_chained_in_their_order(db):
     with db.engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_log"))
     assert "chain" not in {c["name"] for c in inspect(db.engine).get_columns("audit_log")}
+
+
+def test_heartbeat_open_keeps_a_copy_of_an_older_sqlite_database_before_migrating_it(db, empty_url, tmp_path):
+    import sqlite3
+
+    migrations.upgrade(db.engine, "0002")
+    db.dispose()
+    settings = settings_for(empty_url, tmp_path)
+    with Heartbeat.open(settings) as hb:
+        assert migrations.current_revision(hb.ctx.db.engine) == migrations.HEAD
+    kept = list(settings.backup_dir.glob("heartbeat-0002-before-upgrade-*.sqlite3"))
+    if db.dialect == "postgresql":
+        assert kept == []  # the server's own backups are its administrator's
+        return
+    assert len(kept) == 1
+    with sqlite3.connect(kept[0]) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    with Heartbeat.open(settings):  # up to date now: nothing more is copied
+        pass
+    assert len(list(settings.backup_dir.glob("*.sqlite3"))) == 1

@@ -8,7 +8,9 @@ first-start setup) and returns plain schemas.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from heartbeat_desktop import migrations
 from heartbeat_desktop.core import clock
@@ -19,7 +21,7 @@ from heartbeat_desktop.core.settings import Settings, load_settings
 from heartbeat_desktop.services.appointments import AppointmentService
 from heartbeat_desktop.services.audit import AuditService
 from heartbeat_desktop.services.auth import AuthService
-from heartbeat_desktop.services.backup import BackupService
+from heartbeat_desktop.services.backup import BackupService, verified_copy
 from heartbeat_desktop.services.changes import Change, ChangeWatcher
 from heartbeat_desktop.services.context import ServiceContext
 from heartbeat_desktop.services.demo_data import DemoDataService
@@ -28,6 +30,9 @@ from heartbeat_desktop.services.patients import PatientService
 from heartbeat_desktop.services.restore import RestoreService
 from heartbeat_desktop.services.unit_of_work import translate_db_error
 from heartbeat_desktop.services.users import UserService
+
+
+log = logging.getLogger(__name__)
 
 
 class Heartbeat:
@@ -49,10 +54,12 @@ class Heartbeat:
         settings = settings or load_settings()
         db = Database.connect(settings.database_url)
         try:
-            if migrate:
+            revision = migrations.check_compatible(db.engine)  # a newer schema is refused here
+            if migrate and revision not in (None, migrations.HEAD):
+                cls._keep_before_upgrade(db, settings, revision)
                 migrations.upgrade(db.engine)
-            else:
-                migrations.check_compatible(db.engine)
+            elif migrate and revision is None:
+                migrations.upgrade(db.engine)
         except Exception as exc:
             db.dispose()
             translated = translate_db_error(exc)
@@ -66,6 +73,15 @@ class Heartbeat:
         ctx = ServiceContext(db=db, settings=settings, signer=signer,
                              zone=clock.clinic_zone(settings.clinic_timezone))
         return cls(ctx)
+
+    @staticmethod
+    def _keep_before_upgrade(db: Database, settings: Settings, revision: str) -> None:
+        """An older SQLite database is copied aside before it is migrated (a server is backed up by its admin)."""
+        if db.dialect != "sqlite":
+            return
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = verified_copy(db.engine, settings.backup_dir / f"heartbeat-{revision}-before-upgrade-{stamp}.sqlite3")
+        log.info("schema %s → %s: the database was first copied to %s", revision, migrations.HEAD, kept.path)
 
     @property
     def database_label(self) -> str:

@@ -26,7 +26,7 @@ import time as timer
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, Engine
 
 from heartbeat_desktop.core.errors import Conflict, HeartbeatError
 from heartbeat_desktop.services.context import SYSTEM, Actor, ServiceContext
@@ -86,6 +86,32 @@ def integrity(path: Path) -> str:
     return "; ".join(str(r[0]) for r in rows[:5])
 
 
+def verified_copy(engine: Engine, target: Path) -> BackupResult:
+    """Copy the SQLite database of ``engine`` to ``target``: a consistent snapshot,
+    one self-contained file, verified before it takes the name (never half-written)."""
+    started = timer.perf_counter()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        raw = engine.raw_connection()
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                raw.driver_connection.backup(copy)  # one step: a snapshot; WAL readers never block writers
+                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                copy.close()
+        finally:
+            raw.close()
+        checked = integrity(partial)
+        if checked != "ok":
+            raise BackupFailed(f"The backup copy did not verify ({checked}); nothing was saved.")
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return BackupResult(target, target.stat().st_size, round(timer.perf_counter() - started, 3))
+
+
 class BackupService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -116,18 +142,7 @@ class BackupService:
         if target.exists() and not overwrite:
             raise BackupTargetExists(target)
 
-        started = timer.perf_counter()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-        try:
-            self._copy(partial)
-            checked = integrity(partial)
-            if checked != "ok":
-                raise BackupFailed(f"The backup copy did not verify ({checked}); nothing was saved.")
-            os.replace(partial, target)
-        finally:
-            partial.unlink(missing_ok=True)
-        result = BackupResult(target, target.stat().st_size, round(timer.perf_counter() - started, 3))
+        result = verified_copy(engine, target)
         try:  # the copy is made and verified: a busy database must not turn that into an error
             with self.ctx.uow(write=True) as uow:
                 uow.audit(actor, "backup", "database", None, {"path": str(target), "bytes": result.size_bytes})
@@ -153,16 +168,3 @@ class BackupService:
             old.unlink(missing_ok=True)
         log.info("daily backup: %s (%s bytes)", result.path, result.size_bytes)
         return result
-
-    def _copy(self, destination: Path) -> None:
-        raw = self.ctx.db.engine.raw_connection()
-        try:
-            source = raw.driver_connection
-            copy = sqlite3.connect(destination)
-            try:
-                source.backup(copy)  # one step: a consistent snapshot; WAL readers never block writers
-                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-            finally:
-                copy.close()
-        finally:
-            raw.close()
