@@ -7,6 +7,7 @@ a driver or ORM exception escape (the unit of work translates those).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 
 class HeartbeatError(Exception):
@@ -55,11 +56,17 @@ class BookingConflict(Conflict):
 
 
 class StaleRecord(Conflict):
-    """Someone else saved this record after it was opened here."""
+    """Someone else saved this record after it was opened here.
 
-    def __init__(self, message: str, *, current_version: int | None = None) -> None:
+    Where the service knows it, ``current`` is the record as it is now (so a
+    form can show their values beside the user's), and the message says who
+    saved it and when.
+    """
+
+    def __init__(self, message: str, *, current_version: int | None = None, current: Any = None) -> None:
         super().__init__(message)
         self.current_version = current_version
+        self.current = current
 
 
 class DatabaseUnavailable(HeartbeatError):

@@ -27,6 +27,12 @@ class AuditRepository(Repository[AuditEntry]):
         order = order_by if order_by is not None else [AuditEntry.at.desc(), AuditEntry.id.desc()]
         return self.list(*where, order_by=order, offset=offset, limit=limit)
 
+    def latest_for(self, entity: str, entity_id: int) -> AuditEntry | None:
+        """The newest entry about one record: who touched it last, and when."""
+        stmt = (select(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+                .order_by(AuditEntry.id.desc()).limit(1))
+        return self.session.scalars(stmt).first()
+
     def append(self, entry: AuditEntry) -> AuditEntry:
         """Add ``entry`` after the last one, its ``chain`` digest computed."""
         if self.session.get_bind().dialect.name == "postgresql":

@@ -153,7 +153,8 @@ class PersonService(Generic[M, R]):
         with self.ctx.uow(write=True) as uow:
             actor = self.ctx.authorize(uow, token, self.edit)
             obj = self._load(uow, id_)
-            self._check_version(obj, data.version)  # type: ignore[attr-defined]
+            if obj.version != data.version:  # type: ignore[attr-defined]
+                raise self._stale(uow, obj)
             self.check(uow, actor, data, obj)
             before = self.audit_state(obj)
             self.apply(obj, data)
@@ -196,6 +197,17 @@ class PersonService(Generic[M, R]):
             self.repo(uow).delete(obj)
             uow.audit(actor, "delete", self.entity, id_, state)
             uow.commit()
+
+    def _stale(self, uow: UnitOfWork, obj: M) -> StaleRecord:
+        """The refusal of a save that came too late: who saved the record since, when, and what it holds."""
+        last = uow.audit_log.latest_for(self.entity, obj.id)
+        if last is None:
+            message = STALE
+        else:
+            when = last.at.astimezone(self.ctx.zone)
+            message = (f"{last.username or 'Someone'} saved this {self.entity} at {when:%H:%M} on {when:%d.%m.%Y}, "
+                       "after you opened it. Compare, then keep their version or save yours on top of it.")
+        return StaleRecord(message, current_version=obj.version, current=self.to_read(obj))
 
     @staticmethod
     def _check_version(obj: Any, version: int) -> None:

@@ -456,8 +456,11 @@ def test_stale_update_is_refused_and_row_unchanged(hb, admin_token):
     theirs = hb.patients.update(admin_token, created.id, edit(created, phone="+7 999 000-00-00"))
     with pytest.raises(StaleRecord) as caught:
         hb.patients.update(admin_token, created.id, mine)
-    assert str(caught.value) == STALE
+    # who and when, in words; their record, to compare with
+    assert str(caught.value).startswith("admin saved this patient at ")
+    assert "after you opened it" in str(caught.value)
     assert caught.value.current_version == theirs.version
+    assert caught.value.current == theirs
     assert hb.patients.get(admin_token, created.id) == theirs
     assert [r.action for r in hb.audit.list(admin_token, entity="patient")] == ["update", "create"]
 

@@ -6,7 +6,9 @@ the model field, its error label ``<field>Error``), says how to read them
 The form validates as the user types with the same schema the service uses,
 so Save is enabled only for a valid form; the service's own refusal (a
 conflict, a stale record) is shown in the form, which stays open with
-everything typed.  Esc asks before throwing typed work away.
+everything typed.  A record saved at another desk meanwhile opens the
+comparison (:class:`StaleDialog`): take theirs, or save the fields changed
+here on top of it.  Esc asks before throwing typed work away.
 """
 
 from __future__ import annotations
@@ -28,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from heartbeat_desktop.core.errors import ValidationFailed
+from heartbeat_desktop.core.errors import StaleRecord, ValidationFailed
 from heartbeat_desktop.schemas import field_errors
 from heartbeat_desktop.schemas.base import Schema
 from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.formatting import format_value
+from heartbeat_desktop.ui.forms.stale_dialog import MINE, THEIRS, StaleDialog
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.widgets import error_label, named, show_message
 
@@ -60,7 +64,9 @@ class FormDialog(QDialog):
         self.record = record
         self.form = QFormLayout()
         self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, str] = {}  # field -> its label, as the person reads it
         self.errors: dict[str, QLabel] = {}
+        self.stale_dialog: StaleDialog | None = None
         self.form_error = error_label("formError")
         self.save_button = named(QPushButton(self.tr("&Save")), "saveButton", self.tr("Save"))
         self.cancel_button = named(QPushButton(self.tr("Cancel")), "cancelButton", self.tr("Cancel"))
@@ -93,6 +99,7 @@ class FormDialog(QDialog):
         box.setFocusProxy(widget)  # the row label's mnemonic (Alt+L) lands in the field
         self.form.addRow(label, box)
         self.fields[name] = widget
+        self.labels[name] = label.replace("&", "").rstrip(":")
         self.errors[name] = error
         signal = _changed_signal(widget)
         if signal is not None:
@@ -196,11 +203,47 @@ class FormDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, ValidationFailed):
+        if isinstance(exc, StaleRecord) and exc.current is not None and self.record is not None:
+            self._compare(exc)
+        elif isinstance(exc, ValidationFailed):
             self.show_problems(self.aliased(exc.field_errors))
         else:
             show_message(self.form_error, plain_message(exc))
         self.save_button.setEnabled(True)
+
+
+    def _compare(self, exc: StaleRecord) -> None:
+        """Their record beside this form's values; the person chooses (see StaleDialog)."""
+        current = exc.current
+        mine = self.schema.model_validate(self.values())
+        names = [f for f in self.fields if f in type(mine).model_fields and hasattr(current, f)]
+        edited = {f for f in names if getattr(mine, f) != getattr(self.record, f, None)}
+        rows = [(self.labels[f], shown(getattr(current, f)), shown(getattr(mine, f)))
+                for f in names if getattr(current, f) != getattr(mine, f)]
+        show_message(self.form_error, plain_message(exc))
+        self.stale_dialog = StaleDialog(str(exc), rows, self)
+        self.stale_dialog.finished.connect(
+            lambda result: self._compared(result, current, {f: getattr(mine, f) for f in edited}))
+        self.stale_dialog.open()
+
+    def _compared(self, result: int, current: Any, edited: dict[str, Any]) -> None:
+        if result == THEIRS:
+            self.record = current
+            self.load(current)
+            self._dirty = False
+            show_message(self.form_error, self.tr("The saved version is in the form now."))
+        elif result == MINE:
+            self.record = current  # its version: this save comes after theirs
+            self.load(current.model_copy(update=edited))
+            show_message(self.form_error, "")
+            self.submit()
+
+
+def shown(value: Any) -> str:
+    """A value as the comparison shows it."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(shown(v) for v in value)
+    return format_value(value)
 
 
 def text_or_none(widget: QLineEdit | QPlainTextEdit) -> str | None:
