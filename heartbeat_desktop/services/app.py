@@ -31,7 +31,6 @@ from heartbeat_desktop.services.restore import RestoreService
 from heartbeat_desktop.services.unit_of_work import translate_db_error
 from heartbeat_desktop.services.users import UserService
 
-
 log = logging.getLogger(__name__)
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.backup import BackupResult
+from heartbeat_desktop.ui.busy import busy_dialog, close_busy
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
@@ -47,23 +48,15 @@ class BackupRunner(QObject):
 
     def run(self, path: Path) -> Operation:
         """Copy to ``path`` (the file dialog has already asked about replacing it)."""
-        self.progress = QProgressDialog(self.tr("Backing up the database…"), "", 0, 0, self.window)
-        self.progress.setObjectName("backupProgress")
-        self.progress.setWindowTitle(self.tr("Backup"))
-        self.progress.setCancelButton(None)  # an online backup is short and not worth a half-copy
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.show()
+        self.progress = busy_dialog(self.window, self.tr("Backing up the database…"), self.tr("Backup"), "backupProgress")
         op = Operation(self.services.backup.backup, self.session.token, path, overwrite=True)
         op.succeeded.connect(self._succeeded)
         op.failed.connect(self._failed)
         return op.start()
 
     def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        close_busy(self.progress)
+        self.progress = None
 
     def _succeeded(self, result: BackupResult) -> None:
         self._close_progress()

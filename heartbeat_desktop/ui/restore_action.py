@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.restore import RestoreResult
+from heartbeat_desktop.ui.busy import busy_dialog, close_busy
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
@@ -53,23 +54,15 @@ class RestoreRunner(QObject):
 
     def run(self, path: Path) -> Operation:
         """Restore from ``path`` (the person has already confirmed)."""
-        self.progress = QProgressDialog(self.tr("Restoring the database…"), "", 0, 0, self.window)
-        self.progress.setObjectName("restoreProgress")
-        self.progress.setWindowTitle(self.tr("Restore"))
-        self.progress.setCancelButton(None)  # the copy is one transaction: all or nothing, and short
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.show()
+        self.progress = busy_dialog(self.window, self.tr("Restoring the database…"), self.tr("Restore"), "restoreProgress")
         op = Operation(self.services.restore.restore, self.session.token, path)
         op.succeeded.connect(self._succeeded)
         op.failed.connect(self._failed)
         return op.start()
 
     def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        close_busy(self.progress)
+        self.progress = None
 
     def _succeeded(self, result: RestoreResult) -> None:
         self._close_progress()
