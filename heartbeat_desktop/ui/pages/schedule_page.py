@@ -41,6 +41,7 @@ from heartbeat_desktop.ui.widgets import named
 
 class SchedulePage(QWidget):
     shows = frozenset({"appointment", "doctor", "patient"})  # what live refresh reloads it for
+
     def __init__(self, services: Heartbeat, session: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         named(self, "schedulePage", self.tr("Schedule"))
