@@ -67,8 +67,10 @@ def plan_appointments(
     if not patient_ids or not cells or wanted <= 0:
         return [], total
     chosen = rng.sample(range(total), min(wanted, total))
-    busy: dict[int, list[tuple[datetime, datetime]]] = {}
+    # a patient's visits by day: a visit lies within one clinic day, so only that day's can clash
+    busy: dict[tuple[int, date], list[tuple[datetime, datetime]]] = {}
     rows = []
+    randrange, patients = rng.randrange, len(patient_ids)
     for index in chosen:
         cell = bisect.bisect_right(bounds, index)
         doctor, day, slots = cells[cell]
@@ -76,9 +78,9 @@ def plan_appointments(
         starts_at = datetime.combine(day, starts, tzinfo=zone).astimezone(timezone.utc)
         ends_at = datetime.combine(day, ends, tzinfo=zone).astimezone(timezone.utc)
         for _ in range(10):  # a patient is never in two rooms at once
-            patient_id = patient_ids[rng.randrange(len(patient_ids))]
-            taken = busy.setdefault(patient_id, [])
-            if not any(s < ends_at and starts_at < e for s, e in taken):
+            patient_id = patient_ids[randrange(patients)]
+            taken = busy.setdefault((patient_id, day), [])
+            if not taken or not any(s < ends_at and starts_at < e for s, e in taken):
                 taken.append((starts_at, ends_at))
                 break
         else:
