@@ -30,7 +30,7 @@ def insert_many(conn: Connection, table: Table, rows: Iterable[Mapping[str, Any]
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
     # the driver's order: the statement's parameters (positional) or their names
     names = list(compiled.positiontup) if compiled.positional else list(columns)
-    values = list(zip(*map(itemgetter(*names), rows))) if len(names) > 1 else [[row[names[0]] for row in rows]]
+    values = [list(map(itemgetter(name), rows)) for name in names]  # column by column, in C
     for i, name in enumerate(names):  # column by column: each distinct value bound once
         process = table.c[name].type.bind_processor(dialect)
         if process is not None:
