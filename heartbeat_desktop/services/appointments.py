@@ -6,14 +6,28 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import or_
+
 from heartbeat_desktop.core import clock
-from heartbeat_desktop.core.errors import BookingConflict, NotFound, PermissionDenied, StaleRecord
+from heartbeat_desktop.core.errors import (
+    BookingConflict,
+    NotFound,
+    PermissionDenied,
+    StaleRecord,
+)
 from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Role, Status, can_move
 from heartbeat_desktop.models import Appointment, Doctor, Patient
-from heartbeat_desktop.schemas import AppointmentCreate, AppointmentRead, AppointmentUpdate, parse
+from heartbeat_desktop.repositories.appointment import active, overlapping
+from heartbeat_desktop.schemas import (
+    AppointmentCreate,
+    AppointmentRead,
+    AppointmentUpdate,
+    parse,
+)
 from heartbeat_desktop.services import booking_rules
 from heartbeat_desktop.services.audit import diff, snapshot
 from heartbeat_desktop.services.context import Actor, ServiceContext
+from heartbeat_desktop.services.free_slots import next_free
 from heartbeat_desktop.services.permissions import Permission
 from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
 
@@ -90,6 +104,31 @@ class AppointmentService:
         """One local calendar day: the schedule page."""
         start, end = clock.local_day_bounds(day, self.ctx.zone)
         return self.list(token, starts_from=start, starts_before=end, **filters)
+
+    def free_slots(self, token: str, data: AppointmentCreate | Mapping[str, Any], exclude_id: int | None = None,
+                   count: int = 3) -> list[datetime]:
+        """The next free starts (UTC) for this visit's doctor, patient and length, from its
+        start on: what to offer when that time is taken.  Empty if that time itself is free."""
+        data = self._parse(AppointmentCreate, data)
+        zone = self.ctx.zone
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
+            doctor, _patient = self._people(uow, data.doctor_id, data.patient_id, lock=False)
+
+            def busy_on(day: date) -> list[tuple[datetime, datetime]]:
+                start, end = clock.local_day_bounds(day, zone)
+                where = [active(), overlapping(start, end),
+                         or_(Appointment.doctor_id == data.doctor_id, Appointment.patient_id == data.patient_id)]
+                if exclude_id is not None:
+                    where.append(Appointment.id != exclude_id)
+                return [(a.starts_at, a.ends_at) for a in uow.appointments.list(*where)]
+
+            not_before = data.starts_at if self.ctx.settings.allow_past_bookings else self.ctx.now()
+            found = next_free(doctor, busy_on, data.starts_at, data.ends_at - data.starts_at, zone, not_before,
+                              count + 1)
+        if found and found[0] == data.starts_at:
+            return []  # the time asked for is free: what stops it is something else
+        return found[:count]
 
     def conflicts(self, token: str, data: AppointmentCreate | Mapping[str, Any], exclude_id: int | None = None) -> list[str]:
         """What would stop this booking, checked while the form is filled in."""

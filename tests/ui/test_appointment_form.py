@@ -114,14 +114,22 @@ def test_a_refusal_at_save_time_shows_in_form_error_and_keeps_the_form(qtbot, se
     services.appointments.create(token, booking(folks["petrova"].id, folks["ivanov"].id, at(15), 30))
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(form.form_error.isVisible, timeout=WAIT)
-    assert "already has an appointment" in form.form_error.text()
+    assert "just taken at another desk" in form.form_error.text()
     assert form.isVisible()
     assert form.patient.patient_id == folks["kuznetsov"].id and form.patient.text().startswith("Кузнецов Алексей")
     assert form.reason.text() == "Race"
     assert form.starts_at.value() == at(15)
     qtbot.waitUntil(form.conflicts.isVisible, timeout=WAIT)  # and the check now says why
+    assert "already has an appointment at 15:00–15:30" in form.conflicts.text()
     assert not form.save_button.isEnabled()
     assert [a.patient_id for a in listed(services, admin_session)] == [folks["ivanov"].id]
+    # ... and offers the next free times; one click takes the first
+    qtbot.waitUntil(form.free_times.isVisible, timeout=WAIT)
+    assert len(form.free_times.buttons) == 3 and form.free_times.buttons[0].text().endswith("15:30")
+    qtbot.mouseClick(form.free_times.buttons[0], Qt.MouseButton.LeftButton)
+    assert form.starts_at.value() == at(15, 30)
+    wait_save(qtbot, form)  # checked again: clean
+    assert form.conflicts.isHidden() and form.free_times.isHidden()
 
 
 def test_editing_prefills_everything_and_does_not_conflict_with_itself(qtbot, services, admin_session, folks):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from heartbeat_desktop.core.errors import BookingConflict
 from heartbeat_desktop.core.vocabulary import Status
 from heartbeat_desktop.schemas import (
     AppointmentCreate,
@@ -38,6 +39,7 @@ from heartbeat_desktop.ui.appointment_text import local
 from heartbeat_desktop.ui.errors import plain_message
 from heartbeat_desktop.ui.formatting import format_time
 from heartbeat_desktop.ui.forms.form_dialog import FormDialog, text_or_none
+from heartbeat_desktop.ui.forms.free_times import FreeTimes
 from heartbeat_desktop.ui.forms.patient_picker import PatientPicker
 from heartbeat_desktop.ui.forms.time_fields import DurationField, StartField
 from heartbeat_desktop.ui.operations import Operation
@@ -85,6 +87,9 @@ class AppointmentForm(FormDialog):
         self.conflicts.setStyleSheet("color: #8a4b00; background: #fff4e0; border: 1px solid #e0a040; padding: 4px;")
         self.conflicts.hide()
         self.layout().insertWidget(1, self.conflicts)
+        self.free_times = FreeTimes(self)  # the next free times, when the chosen one is taken
+        self.free_times.chosen.connect(self.starts_at.set_value)
+        self.layout().insertWidget(2, self.free_times)
         self.length.minutes.valueChanged.connect(lambda _v: self._edited("duration"))
         self.patient.patient_changed.connect(lambda _id: self._edited("patient"))
         self._wanted_doctor = record.doctor_id if record else doctor_id
@@ -165,8 +170,11 @@ class AppointmentForm(FormDialog):
 
     def _failed(self, exc: BaseException) -> None:
         """Keep the refusal in formError (no validate(): it would clear it) and look again:
-        the slot may have been taken meanwhile."""
+        the slot may have been taken meanwhile (the check then offers the next free times)."""
         super()._failed(exc)
+        if isinstance(exc, BookingConflict):  # the check before Save was clean: another desk was quicker
+            show_message(self.form_error, self.tr("This time was just taken at another desk. Choose one of the "
+                                                  "free times offered, or another time."))
         self._generation += 1
         self._pending = self._valid and self._needs_check(self._key())
         if self._pending:
@@ -201,6 +209,14 @@ class AppointmentForm(FormDialog):
     def _show_conflicts(self, problems: list[str]) -> None:
         self._problems = problems
         show_message(self.conflicts, "\n".join(f"⚠ {p}" for p in problems))
+        self.free_times.offer([])
+        if problems:
+            generation = self._generation
+            exclude = self.record.id if self.record is not None else None
+            op = Operation(self.services.appointments.free_slots, self.session.token, self.values(), exclude)
+            op.succeeded.connect(while_alive(self, lambda found: generation == self._generation
+                                             and self.free_times.offer([local(f, self.zone) for f in found])))
+            op.start()  # only an offer: a failure leaves the conflict said, which is enough
 
     def _update_save(self) -> None:
         ready = self._valid and not self._busy and not self._pending and not self._problems
