@@ -51,7 +51,11 @@ class Heartbeat:
     def open(cls, settings: Settings | None = None, *, migrate: bool = True) -> Heartbeat:
         """Connect, check and migrate the schema; raise a desk-friendly error if impossible."""
         settings = settings or load_settings()
-        db = Database.connect(settings.database_url)
+        try:
+            db = Database.connect(settings.database_url)
+        except OSError as exc:  # the SQLite file's folder cannot be made
+            raise DatabaseUnavailable(f"Cannot open the database: the folder {exc.filename or ''} cannot be "
+                                      f"created or written to ({exc.strerror or exc}).") from exc
         try:
             revision = migrations.check_compatible(db.engine)  # a newer schema is refused here
             if migrate and revision not in (None, migrations.HEAD):

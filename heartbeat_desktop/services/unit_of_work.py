@@ -38,6 +38,17 @@ DOCTOR_BUSY = "The doctor already has an appointment at that time."
 STALE = "Someone else changed this record after you opened it. Reload it to see their changes."
 SIMULTANEOUS = "Another desk was saving the same records at the same moment. Please try again."
 RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure
+# SQLite's own words for a file it cannot write -> what the desk reads; the transaction
+# was rolled back, so nothing of the change stays behind
+DISK_FAULTS = (
+    ("readonly", "This computer may not write to the database file (it is read-only). Nothing was saved; "
+                 "ask whoever looks after this computer to allow writing to it."),
+    ("disk is full", "The disk holding the database is full. Nothing was saved; free some space and try again."),
+    ("disk i/o error", "The disk holding the database failed to write. Nothing was saved; check the disk and "
+                       "try again."),
+    ("unable to open database file", "The database file cannot be opened: its folder is missing or may not be "
+                                     "written to. Nothing was saved."),
+)
 
 
 def translate_db_error(exc: BaseException) -> HeartbeatError | None:
@@ -63,6 +74,9 @@ def translate_db_error(exc: BaseException) -> HeartbeatError | None:
         return Conflict(SIMULTANEOUS)
     if isinstance(exc, OperationalError):
         text = str(exc.orig).lower()
+        for words, message in DISK_FAULTS:
+            if words in text:
+                return DatabaseUnavailable(message)
         if "locked" in text or "busy" in text:
             return DatabaseUnavailable("The database is busy at another desk. Please try again in a moment.")
         return DatabaseUnavailable("The database cannot be reached. Check the network or the server and try again.")
