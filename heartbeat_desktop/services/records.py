@@ -153,8 +153,7 @@ class PersonService(Generic[M, R]):
         with self.ctx.uow(write=True) as uow:
             actor = self.ctx.authorize(uow, token, self.edit)
             obj = self._load(uow, id_)
-            if obj.version != data.version:  # type: ignore[attr-defined]
-                raise self._stale(uow, obj)
+            self._check_version(uow, obj, data.version)  # type: ignore[attr-defined]
             self.check(uow, actor, data, obj)
             before = self.audit_state(obj)
             self.apply(obj, data)
@@ -171,7 +170,7 @@ class PersonService(Generic[M, R]):
         with self.ctx.uow(write=True) as uow:
             actor = self.ctx.authorize(uow, token, self.edit)
             obj = self._load(uow, id_)
-            self._check_version(obj, version)
+            self._check_version(uow, obj, version)
             if obj.is_active != active:
                 obj.is_active = active
                 uow.flush()
@@ -186,7 +185,7 @@ class PersonService(Generic[M, R]):
             actor = self.ctx.authorize(uow, token, self.remove)
             obj = self._load(uow, id_)
             if version is not None:
-                self._check_version(obj, version)
+                self._check_version(uow, obj, version)
             booked = uow.appointments.count(getattr(Appointment, f"{self.entity}_id") == obj.id)
             if booked:
                 raise Conflict(
@@ -198,8 +197,10 @@ class PersonService(Generic[M, R]):
             uow.audit(actor, "delete", self.entity, id_, state)
             uow.commit()
 
-    def _stale(self, uow: UnitOfWork, obj: M) -> StaleRecord:
-        """The refusal of a save that came too late: who saved the record since, when, and what it holds."""
+    def _check_version(self, uow: UnitOfWork, obj: M, version: int) -> None:
+        """Refuse a save that came too late: say who saved the record since, when, and what it holds."""
+        if obj.version == version:
+            return
         last = uow.audit_log.latest_for(self.entity, obj.id)
         if last is None:
             message = STALE
@@ -207,9 +208,4 @@ class PersonService(Generic[M, R]):
             when = last.at.astimezone(self.ctx.zone)
             message = (f"{last.username or 'Someone'} saved this {self.entity} at {when:%H:%M} on {when:%d.%m.%Y}, "
                        "after you opened it. Compare, then keep their version or save yours on top of it.")
-        return StaleRecord(message, current_version=obj.version, current=self.to_read(obj))
-
-    @staticmethod
-    def _check_version(obj: Any, version: int) -> None:
-        if obj.version != version:
-            raise StaleRecord(STALE, current_version=obj.version)
+        raise StaleRecord(message, current_version=obj.version, current=self.to_read(obj))
