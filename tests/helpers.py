@@ -87,6 +87,28 @@ def postgres_url() -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture
+def private_postgres(tmp_path: Path) -> Iterator[Any]:
+    """A PostgreSQL server of this test's own (see tests.private_postgres), migrated, running."""
+    from tests.private_postgres import PrivateServer, server_binaries
+
+    bin_dir = server_binaries()
+    if bin_dir is None:
+        skip_or_fail("PostgreSQL's server programs (initdb, pg_ctl) are not installed")
+    try:
+        server = PrivateServer(bin_dir).create()
+        server.start()
+    except (KeyError, RuntimeError, OSError) as exc:
+        skip_or_fail(f"cannot run a private PostgreSQL server: {exc}")
+    try:
+        db = Database.connect(server.url)
+        migrations.upgrade(db.engine)
+        db.dispose()
+        yield server
+    finally:
+        server.remove()
+
+
 @pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> str:
     """A migrated, empty database of each backend; the test runs once per backend."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -109,6 +109,15 @@ class Database:
             for table in tables:
                 conn.exec_driver_sql(f"ANALYZE {conn.dialect.identifier_preparer.quote(table)}")
             conn.commit()
+
+    def ping(self) -> None:
+        """One round trip to the database; the driver's error if there is none.
+
+        The pool checks each connection before lending it (``pool_pre_ping``),
+        so after a server restart this, like any service call, gets a fresh one.
+        """
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -73,5 +73,13 @@ class DatabaseUnavailable(HeartbeatError):
     """The database cannot be reached or opened."""
 
 
+class ConnectionLost(DatabaseUnavailable):
+    """The database server stopped answering (network, restart): worth retrying by itself.
+
+    Nothing of the failed call was saved; the same call can be made again once
+    the server answers (see :meth:`Heartbeat.ping`).
+    """
+
+
 class SchemaMismatch(HeartbeatError):
     """The database was migrated by a newer version of the application."""

@@ -15,7 +15,7 @@ from datetime import datetime
 from heartbeat_desktop import migrations
 from heartbeat_desktop.core import clock
 from heartbeat_desktop.core.database import Database
-from heartbeat_desktop.core.errors import DatabaseUnavailable
+from heartbeat_desktop.core.errors import ConnectionLost, DatabaseUnavailable
 from heartbeat_desktop.core.security import TokenSigner, load_or_create_secret
 from heartbeat_desktop.core.settings import Settings, load_settings
 from heartbeat_desktop.services.appointments import AppointmentService
@@ -66,6 +66,10 @@ class Heartbeat:
         except Exception as exc:
             db.dispose()
             translated = translate_db_error(exc)
+            if isinstance(translated, ConnectionLost):
+                raise DatabaseUnavailable(
+                    f"Cannot open the database {db.display_url}: the server cannot be reached. Check the network "
+                    f"and that the database server is running.") from exc
             if translated is not None:
                 raise DatabaseUnavailable(
                     f"Cannot open the database {db.display_url}: {translated}"
@@ -91,11 +95,25 @@ class Heartbeat:
         """What the status bar shows: this computer's file, or the server (never the password)."""
         return self.ctx.db.place
 
-    def watch_changes(self, on_change: Callable[[Change], None]) -> ChangeWatcher:
+    def ping(self) -> None:
+        """Whether the database answers: returns, or raises the desk-friendly error
+        (:class:`ConnectionLost` while a server is unreachable).  Needs no session:
+        it says nothing about the data."""
+        try:
+            self.ctx.db.ping()
+        except Exception as exc:
+            translated = translate_db_error(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def watch_changes(self, on_change: Callable[[Change], None],
+                      on_connection: Callable[[bool], None] | None = None) -> ChangeWatcher:
         """Start reporting what other desks commit, not this one (see
         :mod:`~heartbeat_desktop.services.changes`); ``on_change`` runs on the
-        watcher's thread.  Stop it before closing."""
-        return ChangeWatcher(self.ctx.db.engine.url, on_change, self.ctx.desk).start()
+        watcher's thread, and so does ``on_connection(False)`` when its server
+        connection drops (``True`` when it is back).  Stop it before closing."""
+        return ChangeWatcher(self.ctx.db.engine.url, on_change, self.ctx.desk, on_connection).start()
 
     def close(self) -> None:
         self.ctx.db.dispose()

@@ -26,6 +26,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.engine import URL
 
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 CHANNEL = "heartbeat_changes"
 WATCHED = frozenset({"patient", "doctor", "appointment", "user"})  # what a window shows
 POLL_SECONDS = 0.5  # SQLite's data_version check; PostgreSQL wakes at once
-MAX_BACKOFF = 30.0
+MAX_BACKOFF = 10.0  # seconds between attempts while the server is away
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,15 @@ def payload(entity: str, entity_id: int | None, origin: str = "") -> str | None:
 class ChangeWatcher:
     """One background thread that reports other desks' commits; ``stop`` ends it."""
 
-    def __init__(self, url: URL, on_change: Callable[[Change], None], desk: Desk | None = None) -> None:
+    def __init__(self, url: URL, on_change: Callable[[Change], None], desk: Desk | None = None,
+                 on_connection: Callable[[bool], None] | None = None) -> None:
         self.url = url
         self.on_change = on_change
         self.desk = desk
+        self.on_connection = on_connection  # False: the LISTEN connection dropped; True: back again
         self._stop = threading.Event()
         self._listened = False  # a LISTEN connection was made before: the next one is a reconnection
+        self._connected = False  # listening now
         self.ready = threading.Event()  # set once listening (changes committed before may go unheard)
         self._thread = threading.Thread(target=self._run, name="heartbeat-changes", daemon=True)
 
@@ -106,6 +110,10 @@ class ChangeWatcher:
                 watch()
                 return
             except Exception as exc:  # noqa: BLE001 - a watcher never dies of a lost connection
+                if self._connected:  # it was listening: this is news; start retrying soon
+                    self._connected = False
+                    backoff = 1.0
+                    self._call(self.on_connection, False)
                 log.info("change feed interrupted (%s); retrying in %.0f s", exc, backoff)
                 if self._stop.wait(backoff):
                     return
@@ -119,8 +127,9 @@ class ChangeWatcher:
                              application_name="heartbeat-desktop changes") as conn:
             conn.execute(f"LISTEN {CHANNEL}")
             if self._listened:
+                self._call(self.on_connection, True)
                 self._tell(Change(None))  # reconnected: whatever happened meanwhile is unknown
-            self._listened = True
+            self._listened = self._connected = True
             self.ready.set()
             while not self._stop.is_set():
                 for notice in conn.notifies(timeout=POLL_SECONDS, stop_after=100):
@@ -147,7 +156,13 @@ class ChangeWatcher:
             conn.close()
 
     def _tell(self, change: Change) -> None:
+        self._call(self.on_change, change)
+
+    @staticmethod
+    def _call(listener: Callable[[Any], None] | None, value: Any) -> None:
+        if listener is None:
+            return
         try:
-            self.on_change(change)
+            listener(value)
         except Exception:  # noqa: BLE001 - a listener's bug must not end the feed
             log.exception("change listener failed")

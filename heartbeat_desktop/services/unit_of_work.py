@@ -20,6 +20,7 @@ from heartbeat_desktop.core.database import Database
 from heartbeat_desktop.core.errors import (
     BookingConflict,
     Conflict,
+    ConnectionLost,
     DatabaseUnavailable,
     HeartbeatError,
     StaleRecord,
@@ -37,6 +38,8 @@ from heartbeat_desktop.services import changes as changes_feed
 DOCTOR_BUSY = "The doctor already has an appointment at that time."
 STALE = "Someone else changed this record after you opened it. Reload it to see their changes."
 SIMULTANEOUS = "Another desk was saving the same records at the same moment. Please try again."
+SERVER_LOST = "The database server is not answering (network or server restart). Nothing was saved; try again " \
+              "once it is back."
 RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure
 # SQLite's own words for a file it cannot write -> what the desk reads; the transaction
 # was rolled back, so nothing of the change stays behind
@@ -79,10 +82,17 @@ def translate_db_error(exc: BaseException) -> HeartbeatError | None:
                 return DatabaseUnavailable(message)
         if "locked" in text or "busy" in text:
             return DatabaseUnavailable("The database is busy at another desk. Please try again in a moment.")
-        return DatabaseUnavailable("The database cannot be reached. Check the network or the server and try again.")
+        if _from_sqlite(exc):
+            return DatabaseUnavailable("The database file cannot be read. Check the disk and try again.")
+        return ConnectionLost(SERVER_LOST)
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return DatabaseUnavailable("The connection to the database was lost. Please try again.")
+        return ConnectionLost(SERVER_LOST)
     return None
+
+
+def _from_sqlite(exc: DBAPIError) -> bool:
+    """SQLite's errors concern its file; any other driver's, the way to its server."""
+    return type(exc.orig).__module__.startswith("sqlite3")
 
 
 class UnitOfWork:

@@ -24,6 +24,19 @@ class _SessionRefusals(QObject):
 session_refusals = _SessionRefusals()
 
 
+class _ConnectionFaults(QObject):
+    """Where "the server is not answering" ends up, from any background call:
+    the main window's banner shows it and retries (see
+    :mod:`~heartbeat_desktop.ui.connection_monitor`), and says ``restored``
+    when the server answers again, so that open forms can say "save again"."""
+
+    lost = Signal(str)
+    restored = Signal()
+
+
+connection_faults = _ConnectionFaults()
+
+
 def plain_message(exc: BaseException) -> str:
     if isinstance(exc, HeartbeatError):
         return str(exc)

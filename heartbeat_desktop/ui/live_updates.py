@@ -26,7 +26,9 @@ class LiveUpdates(QObject):
     """``changed(frozenset of entities)`` whenever some desk committed; ``stop`` before closing."""
 
     changed = Signal(object)
+    connection = Signal(bool)  # the feed's server connection dropped (False) or is back (True)
     _heard = Signal(object)  # emitted on the watcher's thread, received on the GUI's
+    _connection_heard = Signal(bool)  # likewise
 
     def __init__(self, services: Heartbeat, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +38,8 @@ class LiveUpdates(QObject):
         self._merge.setInterval(MERGE_MS)
         self._merge.timeout.connect(self._flush)
         self._heard.connect(self._collect)
-        self._watcher = services.watch_changes(self._heard.emit)
+        self._connection_heard.connect(self.connection)
+        self._watcher = services.watch_changes(self._heard.emit, self._connection_heard.emit)
 
     def stop(self) -> None:
         self._watcher.stop()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTableView,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,9 +24,11 @@ from heartbeat_desktop import APP_NAME, __version__
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.backup_action import BackupRunner
+from heartbeat_desktop.ui.connection_banner import ConnectionBanner
+from heartbeat_desktop.ui.connection_monitor import ConnectionMonitor
 from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
 from heartbeat_desktop.ui.errors import session_refusals
-from heartbeat_desktop.ui.live_updates import LiveUpdates, refresh_pages
+from heartbeat_desktop.ui.live_updates import ANYTHING, LiveUpdates, refresh_pages
 from heartbeat_desktop.ui.lock_screen import LockScreen
 from heartbeat_desktop.ui.pages.registry import build_pages
 from heartbeat_desktop.ui.restore_action import RestoreRunner
@@ -49,7 +52,9 @@ class MainWindow(QMainWindow):
         for page in build_pages(services, session):
             self.pages[page.objectName()] = page
             self.tabs.addTab(page, page.accessibleName())
-        self.setCentralWidget(self.tabs)
+        self.connection = ConnectionMonitor(services.ping, self)
+        self.banner = ConnectionBanner(self.connection)
+        self.setCentralWidget(self._stacked(self.banner, self.tabs))
         self.lock_screen = LockScreen(services, session.user.username, self)
         self.lock_screen.unlocked.connect(self._unlocked)
         self.lock_screen.logout_requested.connect(self.logout)
@@ -62,7 +67,27 @@ class MainWindow(QMainWindow):
         self._stale: set[QWidget] = set()  # pages another desk changed while they were hidden
         self.live = LiveUpdates(services, self)
         self.live.changed.connect(lambda entities: refresh_pages(self.pages.values(), entities, self._stale))
+        self.live.connection.connect(self._feed_connection)
+        self.connection.restored.connect(
+            lambda: refresh_pages(self.pages.values(), frozenset({ANYTHING}), self._stale))
         self.tabs.currentChanged.connect(self._page_shown)
+
+    @staticmethod
+    def _stacked(*widgets: QWidget) -> QWidget:
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return holder
+
+    def _feed_connection(self, connected: bool) -> None:
+        """The live feed's own connection is the first to notice the server going and coming back."""
+        if connected:
+            self.connection.retry_now()
+        else:
+            self.connection.report_lost()
 
     # --- pages ------------------------------------------------------------------------
     def current_page(self) -> QWidget:
@@ -215,6 +240,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save()
         self.live.stop()
+        self.connection.stop()
         super().closeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

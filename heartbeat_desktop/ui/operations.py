@@ -19,6 +19,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from heartbeat_desktop.core.errors import ConnectionLost
+from heartbeat_desktop.ui.errors import connection_faults
+
 log = logging.getLogger(__name__)
 
 _running: set[Operation] = set()
@@ -42,6 +45,8 @@ class Operation(QObject):
     def _deliver(self, ok: bool, value: object) -> None:
         # runs in the worker thread: the signals are queued to the GUI thread
         try:
+            if isinstance(value, ConnectionLost):
+                connection_faults.lost.emit(str(value))  # whoever made the call, the window shows it
             (self.succeeded if ok else self.failed).emit(value)
             self.finished.emit()
         except RuntimeError:  # the application is quitting and took this object with it

@@ -102,6 +102,10 @@ def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ig
             continue
         _select_first_row(page)
         yield save(window, folder, page_name.removesuffix("Page"))
+    window.show_page("schedulePage")
+    window.connection.waiting.emit(4)  # the banner as a server restart shows it (this file never goes away)
+    yield save(window, folder, "connectionLost")
+    window.banner.hide()
 
     forms: dict[str, tuple[str, Callable[[QWidget], None]]] = {
         "patientForm": ("patientsPage", lambda p: p.open_form(_first_record(p))),  # type: ignore[attr-defined]

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from heartbeat_desktop.core.errors import StaleRecord, ValidationFailed
+from heartbeat_desktop.core.errors import ConnectionLost, StaleRecord, ValidationFailed
 from heartbeat_desktop.schemas import field_errors
 from heartbeat_desktop.schemas.base import Schema
-from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.errors import connection_faults, plain_message
 from heartbeat_desktop.ui.formatting import format_value
 from heartbeat_desktop.ui.forms.stale_dialog import MINE, THEIRS, StaleDialog
 from heartbeat_desktop.ui.operations import Operation
@@ -83,6 +83,7 @@ class FormDialog(QDialog):
         layout.addWidget(buttons)
         self._dirty = False
         self._busy = False
+        self._awaiting_connection = False  # a save failed for want of the server: say when it is back
         self._touched: set[str] = set()  # errors show for these, or all after a Save attempt
         self._show_all = False
 
@@ -207,10 +208,22 @@ class FormDialog(QDialog):
             self._compare(exc)
         elif isinstance(exc, ValidationFailed):
             self.show_problems(self.aliased(exc.field_errors))
+        elif isinstance(exc, ConnectionLost):
+            show_message(self.form_error, plain_message(exc) + " " + self.tr("What you typed stays in this form."))
+            if not self._awaiting_connection:
+                self._awaiting_connection = True
+                connection_faults.restored.connect(self._connection_back)
         else:
             show_message(self.form_error, plain_message(exc))
         self.save_button.setEnabled(True)
 
+
+    def _connection_back(self) -> None:
+        self._awaiting_connection = False
+        connection_faults.restored.disconnect(self._connection_back)
+        if not self._busy:
+            show_message(self.form_error, self.tr("The connection to the database is back: press Save to save "
+                                                  "what you typed."))
 
     def _compare(self, exc: StaleRecord) -> None:
         """Their record beside this form's values; the person chooses (see StaleDialog)."""
