@@ -16,6 +16,7 @@ from heartbeat_desktop import __version__, cli, migrations
 from heartbeat_desktop.cli import commands
 from heartbeat_desktop.core.settings import load_settings
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.services import pg_tools
 
 PASSWORD = "Install-passw0rd"
 ERROR = "heartbeat-desktop: error: "
@@ -217,16 +218,22 @@ def test_backup_without_a_database_file_creates_nothing(env, tmp_path, capsys):
     assert not (tmp_path / "copy.sqlite3").exists()
 
 
-def test_backup_on_postgresql_points_at_pg_dump(env, postgres_url, tmp_path, capsys, monkeypatch):
+def test_backup_on_postgresql_runs_pg_dump_or_points_at_it(env, postgres_url, tmp_path, capsys, monkeypatch):
     url = make_url(postgres_url)
     secret = url.password or "not-this-one-9"  # a trust server ignores the password
     monkeypatch.setenv("DATABASE_URL", url.set(password=secret).render_as_string(hide_password=False))
     code, out, err = run(["backup", str(tmp_path / "x.dump")], capsys)
+    assert code == 0, err
+    assert "Backed up to" in out and (tmp_path / "x.dump").read_bytes().startswith(b"PGDMP")
+    assert secret not in out + err
+
+    monkeypatch.setattr(pg_tools, "find", lambda tool: None)  # a computer without PostgreSQL's tools
+    code, out, err = run(["backup", str(tmp_path / "y.dump")], capsys)
     assert code == 2
     message = one_error_line(err)
     assert "pg_dump" in message and f"--port={url.port or 5432}" in message and url.database in message
     assert secret not in out + err
-    assert not (tmp_path / "x.dump").exists()
+    assert not (tmp_path / "y.dump").exists()
 
 
 # --- failures: one line, never a traceback ---------------------------------------------

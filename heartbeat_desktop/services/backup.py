@@ -12,15 +12,16 @@ On SQLite the first start of each day also makes an automatic backup into the
 data folder's ``backups`` (:meth:`BackupService.daily`), keeping the last
 ``daily_backups`` (14 unless the settings say otherwise).
 
-A PostgreSQL database is backed up with the server's own tool, ``pg_dump``; the
-error says the exact command (host, port, database and user, never the password).
+A PostgreSQL database is backed up with its own tool, ``pg_dump``, run here if
+this computer has it (:mod:`~heartbeat_desktop.services.pg_tools`); if not, the
+error says the exact command for the server (host, port, database and user,
+never the password).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shlex
 import sqlite3
 import time as timer
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, Engine
 
 from heartbeat_desktop.core.errors import Conflict, HeartbeatError
+from heartbeat_desktop.services import pg_tools
 from heartbeat_desktop.services.context import SYSTEM, Actor, ServiceContext
 from heartbeat_desktop.services.permissions import Permission
 
@@ -66,14 +68,7 @@ class BackupResult:
 
 def pg_dump_command(url: URL, path: str | os.PathLike[str]) -> str:
     """The ``pg_dump`` command line for ``url`` (no password: pg_dump asks, or reads ~/.pgpass)."""
-    parts = ["pg_dump"]
-    if url.host:
-        parts.append(f"--host={url.host}")
-    parts.append(f"--port={url.port or 5432}")
-    if url.username:
-        parts.append(f"--username={url.username}")
-    parts += ["--format=custom", f"--file={os.fspath(path)}", url.database or "postgres"]
-    return " ".join(shlex.quote(p) for p in parts)
+    return pg_tools.shown(pg_tools.dump_args(url, Path(path)))
 
 
 def integrity(path: Path) -> str:
@@ -116,6 +111,13 @@ class BackupService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @property
+    def file_kind(self) -> tuple[str, str]:
+        """This database's backup files: their suffix, and what they are, for a file dialog."""
+        if self.ctx.db.dialect == "sqlite":
+            return "sqlite3", "SQLite database"
+        return "dump", "PostgreSQL backup (pg_dump)"
+
     def backup(self, token: str, path: str | os.PathLike[str], *, overwrite: bool = False) -> BackupResult:
         """The GUI's "Back up the database…" (administrators only)."""
         with self.ctx.uow() as uow:
@@ -127,22 +129,21 @@ class BackupService:
         """The command line's ``backup``: whoever can open the database file."""
         engine = self.ctx.db.engine
         target = Path(path).expanduser().absolute()
-        if engine.dialect.name != "sqlite":
-            command = pg_dump_command(engine.url, target)
-            raise BackupNotSupported(
-                f"This is a PostgreSQL database: back it up on the server side with pg_dump, "
-                f"for example: {command}", command)
-        source_file = engine.url.database
-        if not source_file or source_file == ":memory:":
-            raise BackupNotSupported("An in-memory database cannot be backed up.")
         if target.is_dir():
             raise Conflict(f"{target} is a folder; give the name of the backup file to create.")
-        if target.exists() and Path(source_file).resolve() == target.resolve():
-            raise Conflict("The backup cannot replace the database file itself.")
+        if engine.dialect.name == "sqlite":
+            source_file = engine.url.database
+            if not source_file or source_file == ":memory:":
+                raise BackupNotSupported("An in-memory database cannot be backed up.")
+            if target.exists() and Path(source_file).resolve() == target.resolve():
+                raise Conflict("The backup cannot replace the database file itself.")
         if target.exists() and not overwrite:
             raise BackupTargetExists(target)
 
-        result = verified_copy(engine, target)
+        if engine.dialect.name == "sqlite":
+            result = verified_copy(engine, target)
+        else:
+            result = self._dump(engine.url, target)
         try:  # the copy is made and verified: a busy database must not turn that into an error
             with self.ctx.uow(write=True) as uow:
                 uow.audit(actor, "backup", "database", None, {"path": str(target), "bytes": result.size_bytes})
@@ -150,6 +151,18 @@ class BackupService:
         except HeartbeatError:
             log.warning("backup to %s made, but its audit entry could not be written", target, exc_info=True)
         return result
+
+    @staticmethod
+    def _dump(url: URL, target: Path) -> BackupResult:
+        """A server's database: pg_dump, if this computer has it; else the command for the server."""
+        if pg_tools.find("pg_dump") is None:
+            command = pg_dump_command(url, target)
+            raise BackupNotSupported(
+                "This is a PostgreSQL database, and PostgreSQL's pg_dump is not installed on this computer: "
+                f"back it up on the server with, for example: {command}", command)
+        started = timer.perf_counter()
+        size = pg_tools.dump(url, target)
+        return BackupResult(target, size, round(timer.perf_counter() - started, 3))  # listed back: ok
 
     def daily(self) -> BackupResult | None:
         """Today's automatic backup, if this is the day's first start; the oldest

@@ -8,14 +8,16 @@ and the backup copied into the live file with SQLite's backup API (page by
 page, as one transaction: a failure leaves the old data).  An older schema is
 migrated; the restore is audited in the restored database.
 
-A PostgreSQL database is restored on the server with ``pg_restore``; the error
-says the command.
+A PostgreSQL database is restored with ``pg_restore`` if this computer has it
+(:mod:`~heartbeat_desktop.services.pg_tools`), after the same checks: the file
+must be a pg_dump archive holding a schema revision this version knows, and
+the database as it stands is dumped first into the backups folder.  The
+restore is one transaction.  Without pg_restore, the error says the command.
 """
 
 from __future__ import annotations
 
 import os
-import shlex
 import sqlite3
 import time as timer
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from pathlib import Path
 
 from heartbeat_desktop import migrations
 from heartbeat_desktop.core.errors import Conflict, HeartbeatError, NotFound
+from heartbeat_desktop.services import pg_tools
 from heartbeat_desktop.services.backup import BackupNotSupported, BackupService, integrity
 from heartbeat_desktop.services.context import SYSTEM, Actor, ServiceContext
 from heartbeat_desktop.services.permissions import Permission
@@ -61,6 +64,16 @@ def backup_revision(path: Path) -> str:
     return str(row[0])
 
 
+def replaced_copy_path(folder: Path, stem: str, suffix: str) -> Path:
+    """``<stem>.replaced-<date-time><suffix>`` in ``folder``, numbered if two restores share a second."""
+    base = f"{stem}.replaced-{datetime.now():%Y%m%d-%H%M%S}"
+    path, n = folder / f"{base}{suffix}", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{base}-{n}{suffix}"
+    return path
+
+
 class RestoreService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -76,13 +89,7 @@ class RestoreService:
         engine = self.ctx.db.engine
         source = Path(path).expanduser().absolute()
         if engine.dialect.name != "sqlite":
-            url = engine.url
-            command = " ".join(shlex.quote(p) for p in (
-                "pg_restore", "--clean", "--if-exists", f"--host={url.host or 'localhost'}",
-                f"--port={url.port or 5432}", f"--username={url.username or 'postgres'}",
-                f"--dbname={url.database or 'postgres'}", str(source)))
-            raise BackupNotSupported("This is a PostgreSQL database: restore it on the server with pg_restore, "
-                                     f"for example: {command}", command)
+            return self._restore_server(source, actor)
         live = Path(str(engine.url.database)).absolute()
         if not source.is_file():
             raise NotFound(f"There is no backup at {source}.")
@@ -90,15 +97,47 @@ class RestoreService:
             raise Conflict("That is the database itself, not a backup of it.")
         started = timer.perf_counter()
         revision = backup_revision(source)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        replaced = live.with_name(f"{live.stem}.replaced-{stamp}{live.suffix}")
+        replaced = replaced_copy_path(live.parent, live.stem, live.suffix)
         BackupService(self.ctx).backup_as_installer(replaced, actor=actor)
         self._copy_into_live(source)
         migrations.upgrade(engine)
-        result = RestoreResult(source, replaced, revision, round(timer.perf_counter() - started, 3))
+        return self._audited(RestoreResult(source, replaced, revision, round(timer.perf_counter() - started, 3)),
+                             actor)
+
+    def _restore_server(self, source: Path, actor: Actor) -> RestoreResult:
+        """A PostgreSQL database, with pg_restore if this computer has it (else the command for the server)."""
+        engine = self.ctx.db.engine
+        if pg_tools.find("pg_restore") is None:
+            command = pg_tools.shown(pg_tools.restore_args(engine.url, source))
+            raise BackupNotSupported("This is a PostgreSQL database, and PostgreSQL's pg_restore is not installed "
+                                     f"on this computer: restore it on the server with, for example: {command}",
+                                     command)
+        if not source.is_file():
+            raise NotFound(f"There is no backup at {source}.")
+        started = timer.perf_counter()
+        try:
+            revision = pg_tools.archive_revision(engine.url, source)
+        except pg_tools.ToolFailed:
+            raise RestoreRefused(f"{source} is not a PostgreSQL backup made with pg_dump; nothing was changed.") \
+                from None
+        if revision is None:
+            raise RestoreRefused(f"{source} is not a Heartbeat Desktop backup; nothing was changed.")
+        if not migrations.is_known(revision):
+            raise RestoreRefused(f"The backup {source} was made by a newer version of Heartbeat Desktop; "
+                                 "update this computer first. Nothing was changed.")
+        replaced = replaced_copy_path(self.ctx.settings.backup_dir, "heartbeat", ".dump")
+        BackupService(self.ctx).backup_as_installer(replaced, actor=actor)
+        engine.dispose()  # none of this desk's pooled connections stands in pg_restore's way
+        pg_tools.restore(engine.url, source)  # one transaction: all of it, or nothing
+        migrations.upgrade(engine)
+        return self._audited(RestoreResult(source, replaced, revision, round(timer.perf_counter() - started, 3)),
+                             actor)
+
+    def _audited(self, result: RestoreResult, actor: Actor) -> RestoreResult:
         with self.ctx.uow(write=True) as uow:
-            uow.audit(actor, "restore", "database", None,
-                      {"from": str(source), "replaced_copy": str(replaced), "revision": revision})
+            uow.audit(actor, "restore", "database", None, {"from": str(result.restored_from),
+                                                           "replaced_copy": str(result.replaced_copy),
+                                                           "revision": result.revision})
             uow.commit()
         return result
 

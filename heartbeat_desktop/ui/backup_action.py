@@ -2,8 +2,8 @@
 
 The copy runs in an :class:`Operation` under a busy progress dialog, so the
 window keeps painting; the result or the reason it failed is said plainly (a
-PostgreSQL database is backed up on the server with pg_dump: the message
-gives the command).
+PostgreSQL database is dumped with pg_dump when this computer has it; when it
+has not, the message gives the command for the server).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from heartbeat_desktop.services import Heartbeat
@@ -22,9 +22,16 @@ from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
 
 
-def default_backup_path() -> Path:
+def default_backup_path(suffix: str = "sqlite3") -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    return Path(folder) / f"heartbeat-backup-{date.today():%Y-%m-%d}.sqlite3"
+    return Path(folder) / f"heartbeat-backup-{date.today():%Y-%m-%d}.{suffix}"
+
+
+def file_filter(kind: tuple[str, str]) -> str:
+    """A file dialog's filter for backups of ``kind`` (suffix, description)."""
+    suffix, description = kind
+    return QCoreApplication.translate("backup", "{0} (*.{1});;All files (*)").format(
+        QCoreApplication.translate("backup", description), suffix)
 
 
 class BackupRunner(QObject):
@@ -40,9 +47,9 @@ class BackupRunner(QObject):
         self.progress: QProgressDialog | None = None
 
     def ask_and_run(self) -> None:
+        kind = self.services.backup.file_kind
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("Back up the database"), str(default_backup_path()),
-            self.tr("SQLite database (*.sqlite3);;All files (*)"))
+            self.window, self.tr("Back up the database"), str(default_backup_path(kind[0])), file_filter(kind))
         if path:
             self.run(Path(path))
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.restore import RestoreResult
+from heartbeat_desktop.ui.backup_action import file_filter
 from heartbeat_desktop.ui.busy import busy_dialog, close_busy
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.operations import Operation
@@ -41,14 +42,13 @@ class RestoreRunner(QObject):
             folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
                           or Path.home())
         path, _filter = QFileDialog.getOpenFileName(
-            self.window, self.tr("Restore from a backup"), str(folder),
-            self.tr("SQLite database (*.sqlite3);;All files (*)"))
+            self.window, self.tr("Restore from a backup"), str(folder), file_filter(self.services.backup.file_kind))
         if not path:
             return
         answer = QMessageBox.question(
             self.window, self.tr("Restore from a backup"),
-            self.tr("Replace all the data in this database with the backup {0}?\n\nThe data as it is now is kept "
-                    "in a copy beside the database. Everyone signs in again afterwards.").format(path))
+            self.tr("Replace all the data in this database with the backup {0}?\n\nA copy of the data as it is "
+                    "now is made first, and you are told where it is. Everyone signs in again afterwards.").format(path))
         if answer == QMessageBox.StandardButton.Yes:
             self.run(Path(path))
 

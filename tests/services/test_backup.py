@@ -11,9 +11,10 @@ from sqlalchemy.engine import make_url
 
 from heartbeat_desktop.core.errors import Conflict, PermissionDenied
 from heartbeat_desktop.core.settings import load_settings, sqlite_url
-from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.services import Heartbeat, pg_tools
 from heartbeat_desktop.services.backup import BackupNotSupported, BackupTargetExists, pg_dump_command
 
+from tests.helpers import ON_POSTGRESQL
 
 def names(app: Heartbeat, token: str) -> list[str]:
     return [p.full_name for p in app.patients.search(token, limit=1000)]
@@ -30,21 +31,18 @@ def sqlite_hb(tmp_path: Path, sqlite_template: Path):
     app.close()
 
 
-def test_backup_copies_the_data_or_points_at_pg_dump(hb, admin_token, tmp_path):
+def test_backup_copies_the_data_or_dumps_the_server(hb, admin_token, tmp_path):
     hb.demo.generate(admin_token, seed=4, patients=60, doctors=2, appointments=40)
     target = tmp_path / "new" / "folders" / "copy.sqlite3"
 
-    if hb.ctx.db.dialect == "postgresql":
-        url = hb.ctx.db.engine.url
-        with pytest.raises(BackupNotSupported) as refused:
-            hb.backup.backup(admin_token, target)
-        command = refused.value.command
-        assert command.startswith("pg_dump ") and str(target) in command
-        for part in (f"--host={url.host}", f"--port={url.port or 5432}", f"--username={url.username}",
-                     url.database):
-            assert part in command
-        assert "pg_dump" in str(refused.value)
-        assert not target.exists()
+    if hb.ctx.db.dialect == "postgresql":  # pg_dump runs here (CI installs the server, and with it the tools)
+        dump = tmp_path / "new" / "clinic.dump"
+        result = hb.backup.backup(admin_token, dump)
+        assert result.path == dump and result.size_bytes == dump.stat().st_size > 0
+        assert dump.read_bytes().startswith(b"PGDMP")  # pg_dump's custom format
+        assert pg_tools.archive_revision(hb.ctx.db.engine.url, dump) == "0003"
+        assert sorted(p.name for p in dump.parent.iterdir()) == ["clinic.dump"]  # no partial file left
+        assert [e.action for e in hb.audit.list(admin_token, action="backup")] == ["backup"]
         return
 
     result = hb.backup.backup(admin_token, target)
@@ -105,6 +103,31 @@ def test_a_copy_that_does_not_verify_leaves_nothing(sqlite_hb, tmp_path, monkeyp
     with pytest.raises(backup.BackupFailed):
         sqlite_hb.backup.backup_as_installer(tmp_path / "copy.sqlite3")
     assert list(tmp_path.glob("*copy.sqlite3*")) == []
+
+
+@ON_POSTGRESQL
+def test_without_pg_dump_on_this_computer_the_message_gives_the_command(hb, admin_token, tmp_path, monkeypatch):
+    monkeypatch.setattr(pg_tools, "find", lambda tool: None)  # a desk without PostgreSQL's client tools
+    target = tmp_path / "copy.dump"
+    url = hb.ctx.db.engine.url
+    with pytest.raises(BackupNotSupported) as refused:
+        hb.backup.backup(admin_token, target)
+    command = refused.value.command
+    assert command.startswith("pg_dump ") and str(target) in command
+    for part in (f"--host={url.host}", f"--port={url.port or 5432}", f"--username={url.username}", url.database):
+        assert part in command
+    assert "not installed on this computer" in str(refused.value)
+    assert not target.exists()
+
+
+def test_a_failing_pg_dump_says_why_without_the_password(tmp_path):
+    url = make_url("postgresql+psycopg://clinic:s3cret@127.0.0.1:1/heartbeat")  # nothing listens on port 1
+    if pg_tools.find("pg_dump") is None:
+        pytest.skip("pg_dump is not installed")
+    with pytest.raises(pg_tools.ToolFailed) as failed:
+        pg_tools.dump(url, tmp_path / "x.dump")
+    assert "pg_dump failed" in str(failed.value) and "s3cret" not in str(failed.value)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_pg_dump_command_never_shows_the_password():

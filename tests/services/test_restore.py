@@ -1,4 +1,4 @@
-"""Daily automatic backups and restoring from a backup (SQLite; PostgreSQL is the server's job)."""
+"""Daily automatic backups (SQLite) and restoring from a backup (SQLite, and PostgreSQL with pg_restore)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import pytest
 
 from heartbeat_desktop.core.errors import Conflict, NotFound, PermissionDenied
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.services import pg_tools
 from heartbeat_desktop.services.backup import BackupNotSupported
 from heartbeat_desktop.services.restore import RestoreRefused
-from tests.helpers import first_admin, make_user, patient_data, settings_at
+from tests.helpers import ON_POSTGRESQL, first_admin, make_user, patient_data, settings_at
 
 
 @pytest.fixture
@@ -96,12 +97,63 @@ def test_a_file_that_is_not_a_sound_backup_changes_nothing(desk, tmp_path, damag
     assert not list(live.parent.glob("*.replaced-*"))  # refused before anything was touched
 
 
-def test_only_an_administrator_restores_and_a_server_is_pointed_at_pg_restore(hb, admin_token, tmp_path):
+def test_only_an_administrator_restores(hb, admin_token, tmp_path):
     desk_token = make_user(hb, admin_token, "desk1", "receptionist")
     with pytest.raises(PermissionDenied):
         hb.restore.restore(desk_token, tmp_path / "x.sqlite3")
-    if hb.ctx.db.dialect == "postgresql":
-        with pytest.raises(BackupNotSupported) as refused:
-            hb.restore.restore(admin_token, tmp_path / "x.dump")
-        assert refused.value.command.startswith("pg_restore --clean")
-        assert "pg_restore" in str(refused.value)
+
+
+@ON_POSTGRESQL
+def test_a_server_is_restored_with_pg_restore_keeping_what_it_replaced(hb, admin_token, tmp_path):
+    hb.patients.create(admin_token, patient_data(last_name="Былов", phone=None))
+    backup = hb.backup.backup(admin_token, tmp_path / "monday.dump").path
+    hb.patients.create(admin_token, patient_data(last_name="Новиков", phone=None))
+
+    done = hb.restore.restore(admin_token, backup)
+    assert names(hb, admin_token) == ["Былов"]  # as on Monday
+    assert done.revision == "0003" and done.replaced_copy.parent == hb.ctx.settings.backup_dir
+    assert done.replaced_copy.read_bytes().startswith(b"PGDMP")
+    assert [e.action for e in hb.audit.list(admin_token, limit=5)][0] == "restore"
+    assert hb.audit.verify(admin_token).intact
+    # the kept copy restores the data as it stood before
+    hb.restore.restore(admin_token, done.replaced_copy)
+    assert names(hb, admin_token) == ["Былов", "Новиков"]
+
+
+@ON_POSTGRESQL
+@pytest.mark.parametrize("damage", ["text", "not ours", "missing"])
+def test_a_file_that_is_not_a_heartbeat_dump_changes_nothing_on_a_server(hb, admin_token, tmp_path, damage):
+    hb.patients.create(admin_token, patient_data(last_name="Целов", phone=None))
+    path = tmp_path / "suspect.dump"
+    if damage == "text":
+        path.write_text("не база данных")
+    elif damage == "not ours":  # a real pg_dump archive, of a database without Heartbeat's tables
+        url = hb.ctx.db.engine.url
+        from sqlalchemy import create_engine, text
+
+        admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text("DROP DATABASE IF EXISTS heartbeat_not_ours"))
+            conn.execute(text("CREATE DATABASE heartbeat_not_ours"))
+        try:
+            pg_tools.dump(url.set(database="heartbeat_not_ours"), path)
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text("DROP DATABASE heartbeat_not_ours"))
+            admin.dispose()
+    words = {"text": "not a PostgreSQL backup", "not ours": "not a Heartbeat Desktop backup",
+             "missing": "There is no backup"}[damage]
+    with pytest.raises((RestoreRefused, NotFound), match=words):
+        hb.restore.restore(admin_token, path)
+    assert names(hb, admin_token) == ["Целов"]
+    assert not hb.ctx.settings.backup_dir.exists() or not list(hb.ctx.settings.backup_dir.glob("*.replaced-*"))
+
+
+@ON_POSTGRESQL
+def test_without_pg_restore_on_this_computer_the_message_gives_the_command(hb, admin_token, tmp_path,
+                                                                           monkeypatch):
+    monkeypatch.setattr(pg_tools, "find", lambda tool: None)
+    with pytest.raises(BackupNotSupported) as refused:
+        hb.restore.restore(admin_token, tmp_path / "x.dump")
+    assert refused.value.command.startswith("pg_restore --clean")
+    assert "not installed on this computer" in str(refused.value)
