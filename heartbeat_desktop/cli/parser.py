@@ -80,19 +80,21 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=commands.cmd_demo_data)
 
     backup = subcommands.add_parser(
-        "backup", help="copy the SQLite database to a file, even while it is in use",
-        description="Make a verified copy of the SQLite database. For a PostgreSQL database this "
-                    "prints the pg_dump command to use instead, with exit status 2.")
+        "backup", help="copy the database to a file, even while it is in use",
+        description="Make a verified copy of the SQLite database, or a pg_dump archive of a PostgreSQL "
+                    "database (with pg_dump from this computer; without it, the command to run on the "
+                    "server is printed, with exit status 2).")
     backup.add_argument("path", metavar="PATH", type=Path, help="the backup file to create")
     backup.add_argument("--force", action="store_true", help="replace PATH if it exists")
     backup.set_defaults(func=commands.cmd_backup)
 
     restore = subcommands.add_parser(
-        "restore", help="replace the SQLite database with a backup, keeping the data it replaces",
+        "restore", help="replace the database with a backup, keeping the data it replaces",
         description="Check the backup (integrity, and a schema this version knows), keep the current "
-                    "database beside itself as heartbeat.replaced-<time>.sqlite3, then copy the backup "
-                    "in and bring it up to date. For PostgreSQL this prints the pg_restore command to "
-                    "use instead, with exit status 2.")
+                    "data (SQLite: beside the file as heartbeat.replaced-<time>.sqlite3; PostgreSQL: a "
+                    "pg_dump archive in the backups folder), then load the backup and bring it up to "
+                    "date. PostgreSQL needs pg_restore on this computer; without it, the command to run "
+                    "on the server is printed, with exit status 2.")
     restore.add_argument("path", metavar="PATH", type=Path, help="the backup file")
     restore.add_argument("--yes", action="store_true", help="go ahead: the current data is replaced (and kept)")
     restore.set_defaults(func=commands.cmd_restore)
