@@ -119,3 +119,11 @@ def test_clicking_the_birth_date_header_sorts_the_real_page_in_the_database(qtbo
     order = [page.model.record(i).last_name for i in range(3)]
     assert order in (["Алексеев", "Васильев", "Борисов"], ["Борисов", "Васильев", "Алексеев"])
     assert page.model.sort_key == "birth_date"
+
+
+def test_a_new_form_takes_typing_in_its_first_field(qtbot, services, admin_session):
+    # a dialog focuses its default button unless told otherwise: the first letters typed were lost
+    page = make_page(qtbot, services, admin_session)
+    page.open_form(None)
+    form = page.findChild(PatientForm, "patientForm")
+    assert form.focusWidget() is form.last_name

@@ -82,6 +82,7 @@ class LoginDialog(AuthDialog):
         self.form.addRow(self.tr("&Password:"), self.password)
         self.database = QLabel(self.tr("Database: opening…"))
         self.database.setWordWrap(True)
+        self.setMinimumWidth(420)
         self.form.addRow(self.database)
         self.login_button = named(QPushButton(self.tr("Sign &in")), "loginButton", self.tr("Sign in"))
         self.login_button.setDefault(True)  # Enter signs in
@@ -101,9 +102,18 @@ class LoginDialog(AuthDialog):
         """The database is open: say which, and sign in if that was asked meanwhile."""
         self.services = services
         self.database.setText(self.tr("Database: {0}").format(services.database_label))
+        self._fit_height()  # a server's name may wrap onto a second line
         if self._waiting:
             self._waiting = False
             self.attempt()
+
+    def _fit_height(self) -> None:
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        wanted = self.heightForWidth(self.width()) if self.hasHeightForWidth() else self.sizeHint().height()
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def attempt(self) -> None:
         username, password = self.username.text().strip(), self.password.text()

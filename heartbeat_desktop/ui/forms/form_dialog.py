@@ -116,6 +116,9 @@ class FormDialog(QDialog):
             self._touched = set()
         self._dirty = False
         self.validate()
+        first = next((w for w in self.fields.values() if w.isEnabled()), None)
+        if first is not None:
+            first.setFocus()  # typing starts in the first field (a dialog would focus its default button)
 
     # --- for subclasses ---------------------------------------------------------------
     def values(self) -> dict[str, Any]:
