@@ -54,7 +54,7 @@ def test_create_patient_through_the_form(qtbot, services, admin_session):
     assert not form.save_button.isEnabled()  # empty form: nothing to save
     type_text(form.last_name, "сидорова")
     type_text(form.first_name, "Ольга")
-    form.birth_date.setDate(date(1991, 2, 3))
+    type_text(form.birth_date, "03021991")
     qtbot.keyClicks(form.phone, "89161234567")
     assert form.save_button.isEnabled()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
@@ -127,3 +127,18 @@ def test_a_new_form_takes_typing_in_its_first_field(qtbot, services, admin_sessi
     page.open_form(None)
     form = page.findChild(PatientForm, "patientForm")
     assert form.focusWidget() is form.last_name
+
+
+def test_a_birth_date_that_is_no_date_is_said_next_to_the_field(qtbot, services, admin_session):
+    page = make_page(qtbot, services, admin_session)
+    page.open_form(None)
+    form = page.findChild(PatientForm, "patientForm")
+    type_text(form.last_name, "Датова")
+    type_text(form.first_name, "Ольга")
+    type_text(form.birth_date, "31021990")
+    error = form.findChild(type(form.form_error), "birth_dateError")
+    assert error.isVisible() and "for example 12.03.1984" in error.text()
+    assert not form.save_button.isEnabled()
+    form.birth_date.clear()
+    type_text(form.birth_date, "28021990")
+    assert not error.isVisible() and form.save_button.isEnabled()

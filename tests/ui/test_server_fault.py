@@ -46,7 +46,7 @@ def test_a_restart_under_an_open_form_shows_the_banner_keeps_the_form_and_saves_
     qtbot.addWidget(form, before_close_func=lambda f: setattr(f, "_dirty", False))  # no "discard?" at teardown
     type_text(form.last_name, "Перезапускова")
     type_text(form.first_name, "Вера")
-    form.birth_date.setDate(date(1979, 3, 8))
+    form.birth_date.set_value(date(1979, 3, 8))
     form.phone.setText("+7 903 555-01-02")
     assert form.save_button.isEnabled()
 

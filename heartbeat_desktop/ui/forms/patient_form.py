@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from heartbeat_desktop.schemas import PatientCreate, PatientRead, PatientRow
 from heartbeat_desktop.schemas.text import normalize_phone
 from heartbeat_desktop.services import Heartbeat
-from heartbeat_desktop.ui.formatting import date_format, format_date
+from heartbeat_desktop.ui.formatting import format_date
+from heartbeat_desktop.ui.forms.date_field import DateField
 from heartbeat_desktop.ui.forms.form_dialog import FormDialog, text_or_none
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
 
-NO_DATE = QDate(1900, 1, 1)  # the date edit's "not set" value (shown as blank text)
 
 
 class PatientForm(FormDialog):
@@ -33,14 +33,7 @@ class PatientForm(FormDialog):
         self.first_name = self.add_field("first_name", self.tr("&First name:"), QLineEdit())
         self.middle_name = self.add_field("middle_name", self.tr("&Middle name:"), QLineEdit(),
                                           self.tr("Patronymic, if any"))
-        birth = QDateEdit()
-        birth.setCalendarPopup(True)
-        birth.setDisplayFormat(date_format())
-        birth.setMinimumDate(NO_DATE)
-        birth.setMaximumDate(QDate.currentDate())
-        birth.setSpecialValueText(" ")
-        birth.setDate(NO_DATE)
-        self.birth_date = self.add_field("birth_date", self.tr("&Birth date:"), birth)
+        self.birth_date = self.add_field("birth_date", self.tr("&Birth date:"), DateField())
         sex = QComboBox()
         for text, value in ((self.tr("—"), None), (self.tr("Female"), "female"), (self.tr("Male"), "male")):
             sex.addItem(text, value)
@@ -56,12 +49,11 @@ class PatientForm(FormDialog):
         self.finish()
 
     def values(self) -> dict[str, Any]:
-        birth = self.birth_date.date()
         return {
             "last_name": self.last_name.text(),
             "first_name": self.first_name.text(),
             "middle_name": text_or_none(self.middle_name),
-            "birth_date": None if birth == NO_DATE else birth.toPython(),
+            "birth_date": self.birth_date.value(),
             "sex": self.sex.currentData(),
             "phone": text_or_none(self.phone),
             "email": text_or_none(self.email),
@@ -69,11 +61,17 @@ class PatientForm(FormDialog):
             "notes": text_or_none(self.notes),
         }
 
+    def extra_problems(self, values: Mapping[str, Any]) -> dict[str, str]:
+        if not self.birth_date.is_valid():
+            return {"birth_date": self.tr("Enter the date as {0}, for example {1}.").format(
+                self.birth_date.fmt.lower(), format_date(date(1984, 3, 12)))}
+        return {}
+
     def load(self, record: PatientRead | PatientRow) -> None:
         self.last_name.setText(record.last_name)
         self.first_name.setText(record.first_name)
         self.middle_name.setText(record.middle_name or "")
-        self.birth_date.setDate(QDate(record.birth_date))
+        self.birth_date.set_value(record.birth_date)
         self.sex.setCurrentIndex(max(0, self.sex.findData(record.sex)))
         self.phone.setText(record.phone or "")
         self.email.setText(record.email or "")
