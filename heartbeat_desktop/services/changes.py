@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 CHANNEL = "heartbeat_changes"
 WATCHED = frozenset({"patient", "doctor", "appointment", "user"})  # what a window shows
 POLL_SECONDS = 0.5  # SQLite's data_version check; PostgreSQL wakes at once
-MAX_BACKOFF = 10.0  # seconds between attempts while the server is away
+MAX_BACKOFF = 5.0  # seconds between attempts while the server is away
 
 
 @dataclass(frozen=True)

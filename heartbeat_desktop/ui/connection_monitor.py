@@ -3,8 +3,8 @@
 Any background call that fails with :class:`ConnectionLost` (reported through
 ``connection_faults.lost`` by :class:`~heartbeat_desktop.ui.operations.Operation`),
 or the live-refresh connection dropping, puts the monitor in the *lost*
-state.  It then pings the database in the background after 1, 2, 4, 8 and
-then every 15 seconds (or at once, on :meth:`retry_now`), and when the ping
+state.  It then pings the database in the background after 1, 2 and 3 and
+then every 5 seconds (or at once, on :meth:`retry_now`), and when the ping
 answers it says ``restored`` (also on ``connection_faults.restored``).
 
 The pings go through the engine's pool, which checks a connection before
@@ -27,7 +27,10 @@ from heartbeat_desktop.ui.operations import Operation
 
 log = logging.getLogger(__name__)
 
-BACKOFF_SECONDS = (1, 2, 4, 8, 15)  # between attempts; the last one repeats
+# between attempts; the last repeats.  Short, because a desk waits on it: the first
+# version went up to 15 s, and a 16-second restart (tried by hand) then kept the
+# banner up for 12 s more.  A ping is one "SELECT 1" per desk.
+BACKOFF_SECONDS = (1, 2, 3, 5)
 
 
 class ConnectionMonitor(QObject):

@@ -21,7 +21,7 @@ from heartbeat_desktop.ui.session import SessionHolder
 from tests.helpers import first_admin, settings_at, type_text
 
 pytestmark = pytest.mark.postgresql
-RECONNECT_MS = 30_000  # the backoff is 1, 2, 4, 8 s: a restart of a few seconds is seen well within this
+RECONNECT_MS = 30_000  # the backoff is 1, 2, 3, 5 s: a restart of a few seconds is seen well within this
 
 
 @pytest.fixture
