@@ -31,6 +31,20 @@ class Status(str, enum.Enum):
         return self.value.replace("_", " ").capitalize().replace("No show", "No-show")
 
 
+class AwayKind(str, enum.Enum):
+    """Why a doctor cannot be booked for a while (a holiday closes the whole clinic)."""
+
+    VACATION = "vacation"
+    DAY_OFF = "day_off"
+    BLOCKED = "blocked"
+    HOLIDAY = "holiday"
+
+    @property
+    def label(self) -> str:
+        return {"vacation": "Vacation", "day_off": "Day off", "blocked": "Blocked time",
+                "holiday": "Clinic holiday"}[self.value]
+
+
 INACTIVE_STATUSES = frozenset({Status.CANCELLED, Status.NO_SHOW})
 
 # Where an appointment may go from each status. A completed visit stays

@@ -6,9 +6,10 @@ from heartbeat_desktop.models.audit import AuditEntry
 from heartbeat_desktop.models.base import Base, Entity
 from heartbeat_desktop.models.doctor import Doctor, WorkingHours
 from heartbeat_desktop.models.patient import Patient
+from heartbeat_desktop.models.time_off import TimeOff
 from heartbeat_desktop.models.user import User
 
 __all__ = [
     "INACTIVE_STATUSES", "OVERLAP_CONSTRAINT", "Appointment", "AuditEntry", "Base", "Doctor",
-    "Entity", "Patient", "Role", "Status", "User", "WorkingHours",
+    "Entity", "Patient", "Role", "Status", "TimeOff", "User", "WorkingHours",
 ]

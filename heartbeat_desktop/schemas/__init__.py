@@ -9,6 +9,7 @@ from heartbeat_desktop.schemas.base import Schema, field_errors, parse
 from heartbeat_desktop.schemas.doctor import DoctorCreate, DoctorRead, DoctorUpdate, WorkingHoursItem
 from heartbeat_desktop.schemas.page import Page
 from heartbeat_desktop.schemas.patient import PatientCreate, PatientRead, PatientRow, PatientUpdate
+from heartbeat_desktop.schemas.time_off import TimeOffCreate, TimeOffRead
 from heartbeat_desktop.schemas.user import (
     PASSWORD_RULES,
     AuthSession,
@@ -21,6 +22,6 @@ from heartbeat_desktop.schemas.user import (
 __all__ = [
     "PASSWORD_RULES", "AppointmentCreate", "AppointmentRead", "AppointmentUpdate", "AuditCheck", "AuditRead",
     "AuthSession", "DoctorCreate", "DoctorRead", "DoctorUpdate", "Page", "PatientCreate", "PatientRead",
-    "PatientRow", "PatientUpdate", "Schema", "UserCreate", "UserRead", "UserUpdate", "WorkingHoursItem",
+    "PatientRow", "PatientUpdate", "Schema", "TimeOffCreate", "TimeOffRead", "UserCreate", "UserRead", "UserUpdate", "WorkingHoursItem",
     "field_errors", "parse", "password_problem",
 ]

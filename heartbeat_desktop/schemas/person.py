@@ -64,6 +64,10 @@ class PersonRead(Schema):
 
     @property
     def short_name(self) -> str:
-        """'Иванов И. И.': how names are written on a schedule."""
-        initials = " ".join(f"{p[0]}." for p in (self.first_name, self.middle_name) if p)
-        return f"{self.last_name} {initials}".strip()
+        return short_name(self.last_name, self.first_name, self.middle_name)
+
+
+def short_name(last_name: str, first_name: str | None, middle_name: str | None) -> str:
+    """'Иванов И. И.': how names are written on a schedule."""
+    initials = " ".join(f"{p[0]}." for p in (first_name, middle_name) if p)
+    return f"{last_name} {initials}".strip()

@@ -28,6 +28,7 @@ from heartbeat_desktop.services.demo_data import DemoDataService
 from heartbeat_desktop.services.doctors import DoctorService
 from heartbeat_desktop.services.patients import PatientService
 from heartbeat_desktop.services.restore import RestoreService
+from heartbeat_desktop.services.time_off import TimeOffService
 from heartbeat_desktop.services.unit_of_work import translate_db_error
 from heartbeat_desktop.services.users import UserService
 
@@ -42,6 +43,7 @@ class Heartbeat:
         self.patients = PatientService(ctx)
         self.doctors = DoctorService(ctx)
         self.appointments = AppointmentService(ctx)
+        self.time_off = TimeOffService(ctx)
         self.audit = AuditService(ctx)
         self.demo = DemoDataService(ctx)
         self.backup = BackupService(ctx)

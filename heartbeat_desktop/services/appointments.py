@@ -121,7 +121,9 @@ class AppointmentService:
                          or_(Appointment.doctor_id == data.doctor_id, Appointment.patient_id == data.patient_id)]
                 if exclude_id is not None:
                     where.append(Appointment.id != exclude_id)
-                return [(a.starts_at, a.ends_at) for a in uow.appointments.list(*where)]
+                away = uow.time_off.overlapping(start, end, [data.doctor_id])
+                return [(a.starts_at, a.ends_at) for a in uow.appointments.list(*where)] + [
+                    (off.starts_at, off.ends_at) for off in away]
 
             not_before = data.starts_at if self.ctx.settings.allow_past_bookings else self.ctx.now()
             found = next_free(doctor, busy_on, data.starts_at, data.ends_at - data.starts_at, zone, not_before,

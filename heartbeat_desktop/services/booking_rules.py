@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta, tzinfo
 
-from heartbeat_desktop.models import Appointment, Doctor, Patient
+from heartbeat_desktop.core.vocabulary import AwayKind
+from heartbeat_desktop.models import Appointment, Doctor, Patient, TimeOff
 from heartbeat_desktop.services.unit_of_work import UnitOfWork
 
 PAST_GRACE = timedelta(minutes=5)  # booking the patient standing at the desk "now"
@@ -52,6 +53,26 @@ def day_stretches(doctor: Doctor, weekday: int) -> list[tuple[time, time]]:
     return stretches
 
 
+def when(starts_at: datetime, ends_at: datetime, zone: tzinfo) -> str:
+    """``01.12.2026–14.12.2026``, ``31.12.2026``, ``02.12.2026 13:00–14:00``: in clinic time."""
+    start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
+    if start.time() == time.min and end.time() == time.min:  # whole days
+        last = (end - timedelta(days=1)).date()
+        return f"{start:%d.%m.%Y}" if last == start.date() else f"{start:%d.%m.%Y}–{last:%d.%m.%Y}"
+    if start.date() == end.date():
+        return f"{start:%d.%m.%Y %H:%M}–{end:%H:%M}"
+    return f"{start:%d.%m.%Y %H:%M} – {end:%d.%m.%Y %H:%M}"
+
+
+def away_sentence(off: TimeOff, doctor_last_name: str, zone: tzinfo) -> str:
+    """Why a visit cannot be booked then, for the desk."""
+    because = f": {off.reason}" if off.reason else ""
+    span = when(off.starts_at, off.ends_at, zone)
+    if off.kind == AwayKind.HOLIDAY.value:
+        return f"The clinic is closed then (clinic holiday {span}{because})."
+    return f"Dr {doctor_last_name} is away then ({AwayKind(off.kind).label.lower()} {span}{because})."
+
+
 def problems(
     uow: UnitOfWork,
     *,
@@ -73,6 +94,8 @@ def problems(
         found.append("The appointment would be in the past.")
     if outside_working_hours(doctor, starts_at, ends_at, zone):
         found.append(f"This is outside Dr {doctor.last_name}'s working hours.")
+    for off in uow.time_off.overlapping(starts_at, ends_at, [doctor.id])[:1]:
+        found.append(away_sentence(off, doctor.last_name, zone))
     for other in uow.appointments.clashes(starts_at, ends_at, doctor_id=doctor.id, exclude_id=exclude_id)[:1]:
         found.append(
             f"Dr {doctor.last_name} already has an appointment at {span(other, zone)} "

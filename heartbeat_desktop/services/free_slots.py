@@ -3,7 +3,8 @@
 Candidates step through the doctor's working hours (every quarter hour from
 the start of each stretch; 08:00 to 20:00 for a doctor without hours set),
 from the time asked for onwards, for two weeks; a candidate is free if
-neither the doctor nor the patient has an active visit overlapping it.
+nothing the caller calls busy overlaps it: the doctor's and the patient's
+active visits, the doctor's time off and the clinic's holidays.
 """
 
 from __future__ import annotations

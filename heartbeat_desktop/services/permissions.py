@@ -22,6 +22,8 @@ class Permission(enum.Enum):
     BOOK_APPOINTMENTS = ({ADMIN, DESK}, "book or change appointments")
     SET_APPOINTMENT_STATUS = ({ADMIN, DESK, DOCTOR}, "change an appointment's status")
     DELETE_APPOINTMENTS = ({ADMIN, DESK}, "delete appointments")
+    MANAGE_TIME_OFF = ({ADMIN, DESK}, "change doctors' time off")
+    CLINIC_HOLIDAYS = ({ADMIN}, "set clinic holidays")
     MANAGE_USERS = ({ADMIN}, "manage user accounts")
     VIEW_AUDIT = ({ADMIN}, "view the audit log")
     MAINTAIN_DATABASE = ({ADMIN}, "back up or fill the database")

@@ -31,6 +31,7 @@ from heartbeat_desktop.repositories import (
     AuditRepository,
     DoctorRepository,
     PatientRepository,
+    TimeOffRepository,
     UserRepository,
 )
 from heartbeat_desktop.services import changes as changes_feed
@@ -109,6 +110,7 @@ class UnitOfWork:
         self.patients = PatientRepository(self.session)
         self.doctors = DoctorRepository(self.session)
         self.appointments = AppointmentRepository(self.session)
+        self.time_off = TimeOffRepository(self.session)
         self.audit_log = AuditRepository(self.session)
         return self
 

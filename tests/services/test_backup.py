@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
+from heartbeat_desktop import migrations
 from heartbeat_desktop.core.errors import Conflict, PermissionDenied
 from heartbeat_desktop.core.settings import load_settings, sqlite_url
 from heartbeat_desktop.services import Heartbeat, pg_tools
@@ -40,7 +41,7 @@ def test_backup_copies_the_data_or_dumps_the_server(hb, admin_token, tmp_path):
         result = hb.backup.backup(admin_token, dump)
         assert result.path == dump and result.size_bytes == dump.stat().st_size > 0
         assert dump.read_bytes().startswith(b"PGDMP")  # pg_dump's custom format
-        assert pg_tools.archive_revision(hb.ctx.db.engine.url, dump) == "0003"
+        assert pg_tools.archive_revision(hb.ctx.db.engine.url, dump) == migrations.HEAD
         assert sorted(p.name for p in dump.parent.iterdir()) == ["clinic.dump"]  # no partial file left
         assert [e.action for e in hb.audit.list(admin_token, action="backup")] == ["backup"]
         return

@@ -34,6 +34,8 @@ EXPECTED = {
     Permission.BOOK_APPOINTMENTS: {ADMIN, DESK},
     Permission.SET_APPOINTMENT_STATUS: {ADMIN, DESK, DOCTOR},
     Permission.DELETE_APPOINTMENTS: {ADMIN, DESK},
+    Permission.MANAGE_TIME_OFF: {ADMIN, DESK},
+    Permission.CLINIC_HOLIDAYS: {ADMIN},
     Permission.MANAGE_USERS: {ADMIN},
     Permission.VIEW_AUDIT: {ADMIN},
     Permission.MAINTAIN_DATABASE: {ADMIN},

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from heartbeat_desktop import migrations
 from heartbeat_desktop.core.errors import Conflict, NotFound, PermissionDenied
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services import pg_tools
@@ -69,7 +70,7 @@ def test_restore_brings_back_the_backup_and_keeps_what_it_replaced(desk, tmp_pat
     assert names(app, token) == ["Былов"]  # as on Monday
     with sqlite3.connect(done.replaced_copy) as kept:  # and what stood before, kept beside the database
         assert sorted(r[0] for r in kept.execute("SELECT last_name FROM patients")) == ["Былов", "Новиков"]
-    assert done.revision == "0003"
+    assert done.revision == migrations.HEAD
     assert [e.action for e in app.audit.list(token, limit=5)][0] == "restore"
     assert app.audit.verify(token).intact  # the restored log, and the entry appended to it
 
@@ -111,7 +112,7 @@ def test_a_server_is_restored_with_pg_restore_keeping_what_it_replaced(hb, admin
 
     done = hb.restore.restore(admin_token, backup)
     assert names(hb, admin_token) == ["Былов"]  # as on Monday
-    assert done.revision == "0003" and done.replaced_copy.parent == hb.ctx.settings.backup_dir
+    assert done.revision == migrations.HEAD and done.replaced_copy.parent == hb.ctx.settings.backup_dir
     assert done.replaced_copy.read_bytes().startswith(b"PGDMP")
     assert [e.action for e in hb.audit.list(admin_token, limit=5)][0] == "restore"
     assert hb.audit.verify(admin_token).intact
