@@ -77,22 +77,43 @@ class AppointmentService:
         ("starts_at", "doctor", "patient", "status"), ``descending`` if asked;
         an unknown key raises ValidationFailed.
         """
-        zone = self.ctx.zone
         with self.ctx.uow() as uow:
             self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
-            where = uow.appointments.filters(
-                doctor_id=doctor_id,
-                patient_id=patient_id,
-                starts_from=clock.as_utc(starts_from, zone) if starts_from else None,
-                starts_before=clock.as_utc(starts_before, zone) if starts_before else None,
-                statuses=tuple(Status(s).value for s in statuses),
-            )
+            where = self._filters(uow, doctor_id=doctor_id, patient_id=patient_id, starts_from=starts_from,
+                                  starts_before=starts_before, statuses=statuses)
             order_by = uow.appointments.order_by(order, descending)
             if order_by is None and newest_first:
                 order_by = [Appointment.starts_at.desc(), Appointment.id.desc()]
             rows = uow.appointments.list(*where, order_by=order_by, offset=max(offset, 0),
                                          limit=min(max(limit, 0), MAX_LIST))
             return [to_read(a) for a in rows]
+
+    def row(self, token: str, id_: int, **filters: Any) -> AppointmentRead | None:
+        """One appointment if it still matches ``filters`` (``list``'s): None if it no
+        longer does (moved to another day, another status); NotFound if deleted.
+
+        A live table asks this when another desk changed a row it shows.
+        """
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
+            found = uow.appointments.list(Appointment.id == id_, *self._filters(uow, **filters), limit=1)
+            if found:
+                return to_read(found[0])
+            self._load(uow, id_)  # NotFound if it is gone
+            return None
+
+    def _filters(self, uow: UnitOfWork, *, doctor_id: int | None = None, patient_id: int | None = None,
+                 starts_from: datetime | None = None, starts_before: datetime | None = None,
+                 statuses: tuple[Status, ...] = ()) -> list[Any]:
+        """``list``'s filters as SQL; naive bounds are clinic-local."""
+        zone = self.ctx.zone
+        return uow.appointments.filters(
+            doctor_id=doctor_id,
+            patient_id=patient_id,
+            starts_from=clock.as_utc(starts_from, zone) if starts_from else None,
+            starts_before=clock.as_utc(starts_before, zone) if starts_before else None,
+            statuses=tuple(Status(s).value for s in statuses),
+        )
 
     def list_by_doctor(self, token: str, doctor_id: int, **filters: Any) -> list[AppointmentRead]:
         return self.list(token, doctor_id=doctor_id, **filters)

@@ -128,6 +128,30 @@ class PersonService(Generic[M, R]):
                                      limit=min(max(limit, 1), MAX_PAGE), make=self.row_type._make)
             return Page(rows, cursor)
 
+    def row(self, token: str, id_: int, query: str = "", *, include_inactive: bool = True) -> Any | None:
+        """One record as the lists hold it (a ``row_type`` or the read schema), if it
+        still matches what ``search``/``page`` would be asked with: None if it no
+        longer does (deactivated, renamed out of the search); NotFound if deleted.
+
+        A live table asks this when another desk changed a row it shows.
+        """
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, self.view)
+            repo = self.repo(uow)
+            where = [self.model.id == id_, *self._where(uow, query, include_inactive)]
+            if self.row_type is not None or self.plain_read:
+                make = self.row_type or self.read_schema
+                fields = self.row_type._fields if self.row_type is not None else tuple(make.model_fields)
+                found = repo.rows(fields, *where, limit=1)
+                if found:
+                    return make(**found[0])
+            else:
+                objects = repo.list(*where, limit=1)
+                if objects:
+                    return self.to_read(objects[0])
+            self._load(uow, id_)  # NotFound if it is gone
+            return None
+
     def count(self, token: str, query: str = "", *, include_inactive: bool = True) -> int:
         with self.ctx.uow() as uow:
             self.ctx.authorize(uow, token, self.view)

@@ -33,6 +33,7 @@ from heartbeat_desktop.schemas import AppointmentRead
 from heartbeat_desktop.ui.appointment_text import short_name, span_text
 from heartbeat_desktop.ui.models.schedule import (
     NON_WORKING,
+    SLOT,
     AppointmentRole,
     Block,
     BlockRole,
@@ -162,6 +163,29 @@ class ScheduleView(QTableView):
             self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.scrollTo(index)
         return index.isValid()
+
+    def place(self) -> tuple[datetime, int, int] | None:
+        """Where the view is scrolled to: the top slot's start, how far down it is drawn, the
+        horizontal scroll (for :meth:`restore_place` after the day was loaded again)."""
+        top = self.rowAt(0)
+        if top < 0:
+            return None
+        return self.schedule.slot_start(top), self.rowViewportPosition(top), self.horizontalScrollBar().value()
+
+    def restore_place(self, place: tuple[datetime, int, int] | None) -> None:
+        """Scroll back to ``place``: the same time at the same height, though the grid now starts earlier
+        or later (hours or visits widened it)."""
+        if place is None:
+            return
+        moment, y, x = place
+        row = round((moment - self.schedule.slot_start(0)).total_seconds() / 60 / SLOT)
+        if 0 <= row < self.schedule.rowCount():
+            bar = self.verticalScrollBar()
+            if self.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerPixel:
+                bar.setValue(bar.value() + self.rowViewportPosition(row) - y)
+            else:
+                bar.setValue(max(0, row - round(max(y, 0) / max(1, self.rowHeight(row)))))
+        self.horizontalScrollBar().setValue(x)
 
     def slot_index(self, doctor_id: int, moment: datetime) -> QModelIndex:
         """The cell of ``doctor_id`` at the naive local ``moment`` (for tests and keyboard use)."""

@@ -49,3 +49,34 @@ def test_a_desks_own_save_does_not_reload_its_list(qtbot, hb, admin_auth):
     qtbot.wait(1500)  # three polls of the feed
     assert reloads == []
     window.close()
+
+
+def test_changes_keep_their_ids_and_one_without_says_anything(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from heartbeat_desktop.services.changes import Change
+    from heartbeat_desktop.ui import live_updates as live
+
+    assert live.plain(Change("patient", 7, "desk-a")) == live.plain(Change("patient", 7, "desk-b")) == Change("patient", 7)
+    assert live.plain(Change(None)) == live.plain(Change("patient", None)) == live.ANYTHING
+
+    class Page(QWidget):
+        shows = frozenset({"patient"})
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.told: list[frozenset[Change]] = []
+
+        def live_update(self, changes: frozenset[Change]) -> None:
+            self.told.append(changes)
+
+    page = Page()
+    live.refresh_pages([page], frozenset({Change("doctor", 1)}), set())
+    live.refresh_pages([page], frozenset({Change("patient", 2), Change("doctor", 1)}), set())
+    live.refresh_pages([page], frozenset({live.ANYTHING}), set())
+    assert page.told == [frozenset({Change("patient", 2), Change("doctor", 1)}), frozenset({live.ANYTHING})]
+    missed = live.MissedChanges()
+    missed.add(Change("patient", i) for i in range(3))
+    assert missed.take() == {Change("patient", i) for i in range(3)} and missed.take() == frozenset()
+    missed.add(Change("patient", i) for i in range(live.MAX_MISSED + 1))
+    assert missed.take() == {live.ANYTHING}  # too many to follow one by one: whatever is loaded, again

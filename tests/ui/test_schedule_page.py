@@ -245,3 +245,25 @@ def test_a_doctor_sees_its_own_column_sets_status_but_cannot_book(qtbot, service
     assert arrived.isEnabled()
     qtbot.mouseClick(arrived, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: services.appointments.get(token, own.id).status == Status.ARRIVED, timeout=WAIT)
+
+
+def test_another_desks_booking_reloads_the_day_keeping_selection_and_scroll(qtbot, services, admin_session, folks):
+    """Live refresh: the day again (it is small), the selected visit still selected though off screen,
+    and the view not moved to it."""
+    from heartbeat_desktop.services.changes import Change
+
+    token = admin_session.token
+    visit = services.appointments.create(token, booking(folks["petrova"].id, folks["ivanov"].id, at(17), 30))
+    page = make_page(qtbot, services, admin_session)
+    page.resize(1000, 400)
+    assert page.view.select_appointment(visit.id)
+    page.view.scrollTo(cell(page, folks["petrova"].id, 11), page.view.ScrollHint.PositionAtTop)
+    top = page.view.rowAt(0)
+    moment, y = page.model.slot_start(top), page.view.rowViewportPosition(top)
+    assert not page.view.visualRect(cell(page, folks["petrova"].id, 17)).intersects(page.view.viewport().rect())
+    early = services.appointments.create(token, booking(folks["orlov"].id, folks["kuznetsov"].id, at(13), 15))
+    page.live_update(frozenset({Change("appointment", early.id)}))
+    qtbot.waitUntil(lambda: block_of(page, early.id) is not None, timeout=WAIT)
+    top = page.view.rowAt(0)
+    assert (page.model.slot_start(top), page.view.rowViewportPosition(top)) == (moment, y)
+    assert page.view.selected_appointment().id == visit.id

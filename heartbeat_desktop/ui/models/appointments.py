@@ -55,9 +55,11 @@ def matches(appointment: AppointmentRead, query: str) -> bool:
 
 class AppointmentTableModel(RecordTableModel):
     STATUS_COLUMN = 4
+    entity = "appointment"
+    references = {"patient": lambda a: a.patient_id, "doctor": lambda a: a.doctor_id}  # their names
 
     def __init__(self, services: Heartbeat, session: SessionHolder, zone: tzinfo, parent: Any = None) -> None:
-        super().__init__(self._load, self._count, parent)
+        super().__init__(self._load, self._count, parent, row_loader=self._row)
         self.services = services
         self.session = session
         self.zone = zone
@@ -85,6 +87,11 @@ class AppointmentTableModel(RecordTableModel):
             return self.services.appointments.list(self.session.token, **filters.as_kwargs(), order=order,
                                                    descending=descending, offset=offset, limit=limit)
         return self._matching(filters, query, order, descending)[offset:offset + limit]
+
+    def _row(self, query: str, appointment_id: int) -> AppointmentRead | None:
+        """One appointment, if it still matches the filters and the search."""
+        found = self.services.appointments.row(self.session.token, appointment_id, **self.filters.as_kwargs())
+        return found if found is not None and matches(found, query) else None
 
     def _count(self, query: str) -> int:
         return len(self._matching(self.filters, query))

@@ -6,6 +6,8 @@ from heartbeat_desktop.ui.models.record_table import Column, RecordTableModel
 
 
 class DoctorTableModel(RecordTableModel):
+    entity = "doctor"
+    references = {"user": lambda d: d.user_id}  # the account a doctor signs in with
     columns = (
         Column("Last name", lambda d: d.last_name, width=160, sort_key="name"),
         Column("First name", lambda d: d.first_name, width=130),

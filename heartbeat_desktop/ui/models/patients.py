@@ -6,6 +6,7 @@ from heartbeat_desktop.ui.models.record_table import Column, RecordTableModel
 
 
 class PatientTableModel(RecordTableModel):
+    entity = "patient"
     columns = (
         Column("Last name", lambda p: p.last_name, width=160, sort_key="name"),
         Column("First name", lambda p: p.first_name, width=130),

@@ -48,6 +48,8 @@ class RecordAppointmentsModel(RecordTableModel):
     """Appointments in pages of 20, fetched as the list scrolls; the status cell in its colour."""
 
     page_size = 20
+    entity = "appointment"
+    references = {"patient": lambda a: a.patient_id, "doctor": lambda a: a.doctor_id}  # their names
 
     def __init__(self, loader: Loader, columns: tuple[Column, ...], parent: Any = None) -> None:
         super().__init__(loader, None, parent)

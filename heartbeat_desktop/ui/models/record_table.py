@@ -1,267 +1,179 @@
-"""The generic table model: columns declared as data, rows fetched page by page.
+"""The tables' model: paged rows (:mod:`.paged_table`) kept up to date with other desks' saves.
 
-Subclasses only declare ``columns`` (Spine Toolbox's MinimalTableModel idea).
-Rows are plain schemas cached in a list (Anki's browser model caches fetched
-rows); ``canFetchMore``/``fetchMore`` ask the loader for the next page in a
-background :class:`Operation`, so 100,000 patients open at once and the GUI
-never waits on the database.  A loader returns a list (offset paging: the
-next page starts at the number of rows held) or a :class:`Page`, whose
-cursor the model passes back as ``after=`` for the next page (keyset paging,
-for lists long enough that deep OFFSETs cost).  A result that arrives after the query changed
-is dropped (each reset bumps a generation number).
-
-Sorting happens in the database too: a column names the service's sort key
-(``Column.sort_key``); :meth:`sort` keeps it and loads again from the first
-page, the loader being called with ``order=`` and ``descending=``.  A model
-sorts only if its loader takes those keywords (see :func:`takes_sort`).
+:meth:`RecordTableModel.apply_changes` takes the change feed's ``Change``\\ s
+(entity and id; no entity or no id: "anything").  A changed row that is
+loaded is fetched alone (``row_loader``, in the background) and replaced in
+place, or removed if it was deleted or no longer matches the list (a
+deactivated record where only active ones are shown).  Anything else (a new
+record, a row somewhere not yet fetched, SQLite's "something changed") loads
+the loaded rows again, as many as are loaded, and applies only the difference
+(:mod:`.row_sync`): rows that did not change keep their objects and their
+place, so the view keeps its selection.  Around rows that come, go or move,
+``rows_about_to_shift``/``rows_shifted`` let the view keep its scroll position
+too (:class:`~heartbeat_desktop.ui.place_keeper.PlaceKeeper`).
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Signal
 
+from heartbeat_desktop.core.errors import NotFound
 from heartbeat_desktop.schemas import Page
-from heartbeat_desktop.ui.formatting import format_value
+from heartbeat_desktop.services.changes import Change
+from heartbeat_desktop.ui.models.paged_table import (
+    LEFT,
+    RIGHT,
+    Column,
+    Counter,
+    IdRole,
+    Index,
+    Loader,
+    PagedTableModel,
+    RecordRole,
+    SortIndicator,
+    SortRole,
+    takes_sort,
+)
+from heartbeat_desktop.ui.models.row_sync import Loaded, fetch_loaded, plan, spans
 from heartbeat_desktop.ui.operations import Operation
 
-RecordRole = Qt.ItemDataRole.UserRole + 1  # the row's schema object
-IdRole = Qt.ItemDataRole.UserRole + 2  # the row's database id
-SortRole = Qt.ItemDataRole.UserRole + 3  # a value that sorts naturally (dates as dates)
+__all__ = ["LEFT", "RIGHT", "Column", "Counter", "IdRole", "Index", "Loader", "RecordRole", "RecordTableModel",
+           "RowLoader", "SortIndicator", "SortRole", "takes_sort"]
 
-Index = QModelIndex | QPersistentModelIndex
-# (query, offset, limit) -> rows or a Page; a sortable loader also takes order=<key>,
-# descending=<bool>; a loader that returns Pages takes after=<the last Page's cursor>
-Loader = Callable[..., Sequence[Any]]
-Counter = Callable[[str], int]
-SortIndicator = tuple[int, Qt.SortOrder]
+log = logging.getLogger(__name__)
 
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# (query, id) -> the row as the loader lists it, or None if it no longer matches the query;
+# raises NotFound if the record was deleted.  Runs off the GUI thread.
+RowLoader = Callable[[str, int], Any]
 
 
-@dataclass(frozen=True)
-class Column:
-    title: str  # source text; translated in the "columns" context
-    value: Callable[[Any], object]
-    align: Qt.AlignmentFlag = field(default=LEFT)
-    width: int = 140
-    sort_key: str | None = None  # the service's sort key for this column; None: not sortable
+class RecordTableModel(PagedTableModel):
+    entity: ClassVar[str | None] = None  # what a row is, as the change feed names it ("patient")
+    # other records a row shows: their entity -> the row's id of one (an appointment's patient)
+    references: ClassVar[Mapping[str, Callable[[Any], Any]]] = {}
+    max_row_fetches: ClassVar[int] = 20  # more changed rows than this: the loaded rows again, in one go
 
+    rows_about_to_shift = Signal()  # a live update is about to insert, remove or move rows
+    rows_shifted = Signal()  # ... and has: the view puts its place back
 
-def takes_sort(loader: Callable[..., Any]) -> bool:
-    """Whether ``loader`` accepts ``order=`` and ``descending=`` (or ``**kwargs``)."""
-    try:
-        params = inspect.signature(loader).parameters.values()
-    except (TypeError, ValueError):
-        return False
-    return (any(p.kind is p.VAR_KEYWORD for p in params)
-            or {"order", "descending"} <= {p.name for p in params})
-
-
-class RecordTableModel(QAbstractTableModel):
-    columns: ClassVar[tuple[Column, ...]] = ()
-    page_size: ClassVar[int] = 200  # the first page: what a screen shows, at once
-    # later pages grow with what is loaded (doubling), up to this: scrolling to the
-    # end of 100,000 rows takes a few dozen queries, not 500 (OFFSET costs grow with depth)
-    max_page_size: ClassVar[int] = 5000
-    initial_sort: ClassVar[SortIndicator] = (0, Qt.SortOrder.AscendingOrder)  # the header's first indicator
-
-    loading_changed = Signal(bool)
-    count_changed = Signal(int)  # how many rows match the query
-    load_failed = Signal(object)  # the exception, for the page to show
-
-    def __init__(self, loader: Loader, counter: Counter | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._loader = loader
-        self._counter = counter
-        self._rows: list[Any] = []
-        self._query = ""
-        self._exhausted = True  # nothing to fetch until the first reload()
-        self._after: tuple[Any, ...] | None = None  # a keyset loader's cursor for the next page
-        self._loading = False
-        self._generation = 0
-        self._started = False  # reload() has been called: a new sort loads again
-        self._sort_key: str | None = None  # None: the service's default order
-        self._descending = False
-        self._sort_indicator: SortIndicator = self.initial_sort
-
-    # --- Qt's model interface -------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return format_value(column.value(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        if role == RecordRole:
-            return row
-        if role == IdRole:
-            return row.id
-        if role == SortRole:
-            return column.value(row)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate("columns", self.columns[section].title)
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(self.columns[section].align)
-        return None
+    def __init__(self, loader: Loader, counter: Counter | None = None, parent: Any = None, *,
+                 row_loader: RowLoader | None = None) -> None:
+        super().__init__(loader, counter, parent)
+        self._row_loader = row_loader
+        self._refreshing = False  # the loaded rows are being loaded again
+        self._again = False  # ... and a change came meanwhile: once more when they are back
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._loading
+        return super().canFetchMore(parent) and not self._refreshing
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
+    # --- live updates ---------------------------------------------------------------
+    def apply_changes(self, changes: Iterable[Change]) -> None:
+        """Other desks saved ``changes``: show them, leaving the rows not concerned alone."""
+        if not self._started:
             return
-        self._set_loading(True)
+        refetch: set[int] = set()
+        for change in changes:
+            if change.entity is None or change.id is None:
+                return self.refresh_loaded()  # something changed, nobody says what
+            if change.entity in self.references:
+                shown = self.references[change.entity]
+                if any(shown(row) == change.id for row in self._rows):
+                    return self.refresh_loaded()  # a name these rows show, say
+            elif change.entity == self.entity:
+                if self._row_loader is None or self.row_of(change.id) < 0:
+                    return self.refresh_loaded()  # new here, or somewhere not fetched yet
+                refetch.add(change.id)
+        if len(refetch) > self.max_row_fetches or (refetch and self._refreshing):
+            return self.refresh_loaded()  # (what is loading may have been read before these changes)
+        for record_id in refetch:
+            self._refetch(record_id)
+
+    def refresh_loaded(self) -> None:
+        """Load again as many rows as are loaded (a short list: a page more), then apply the difference."""
+        if not self._started:
+            return
+        if self._loading or self._refreshing:
+            self._again = True  # what is loading may have been read before the change
+            return
+        self._refreshing, self._again = True, False
         generation = self._generation
-        limit = min(self.max_page_size, max(self.page_size, len(self._rows)))
-        cursor = {} if self._after is None else {"after": self._after}
-        op = Operation(self._loader, self._query, len(self._rows), limit, **cursor, **self._sort_arguments())
-        op.succeeded.connect(lambda rows: self._append(generation, rows, limit))
-        op.failed.connect(lambda exc: self._failed(generation, exc))
+        count = len(self._rows) + (self.page_size if self._exhausted else 0)
+        op = Operation(fetch_loaded, self._loader, self._query, count, self.max_page_size, **self._sort_arguments())
+        op.succeeded.connect(lambda loaded: self._refreshed(generation, loaded))
+        op.failed.connect(lambda exc: self._refresh_failed(generation, exc))
         op.start()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by ``column`` in the database: from the first page again.
-
-        A column without a sort key (or a loader that cannot sort) keeps the
-        current order; the view puts its indicator back (``sort_indicator``).
-        """
-        key = self.columns[column].sort_key if 0 <= column < len(self.columns) else None
-        if key is None or not self.sortable:
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        self._sort_indicator = (column, order)
-        if (key, descending) == (self._sort_key, self._descending):
-            return  # another column with the same key ("Date", "Time"): the same rows
-        self._sort_key, self._descending = key, descending
-        if self._started:
-            self._restart()
-
-    # --- our interface ----------------------------------------------------------
-    @property
-    def sortable(self) -> bool:
-        return takes_sort(self._loader) and any(c.sort_key for c in self.columns)
-
-    @property
-    def sort_indicator(self) -> SortIndicator:
-        """The column and direction the rows are sorted by, for the header."""
-        return self._sort_indicator
-
-    @property
-    def sort_key(self) -> str | None:
-        return self._sort_key
-
-    @property
-    def query(self) -> str:
-        return self._query
-
-    @property
-    def is_loading(self) -> bool:
-        return self._loading
-
-    def reload(self, query: str | None = None) -> None:
-        """Start over (a new search, or F5): first page and the count, in the background."""
-        if query is not None:
-            self._query = query
-        self._started = True
-        self._restart()
-        if self._counter is not None:
-            generation = self._generation
-            op = Operation(self._counter, self._query)
-            op.succeeded.connect(lambda n: generation == self._generation and self.count_changed.emit(n))
-            op.failed.connect(lambda exc: self._failed(generation, exc))
-            op.start()
-
-    def record(self, row: int) -> Any:
-        return self._rows[row]
-
-    def row_of(self, record_id: int) -> int:
-        for i, row in enumerate(self._rows):
-            if row.id == record_id:
-                return i
-        return -1
-
-    def replace(self, record: Any) -> None:
-        """Show an edited record in place, keeping selection and scroll."""
-        row = self.row_of(record.id)
-        if row >= 0:
-            self._rows[row] = record
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
-
-    def remove(self, record_id: int) -> None:
-        row = self.row_of(record_id)
-        if row >= 0:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
+        self._recount()
 
     # --- internals ----------------------------------------------------------------
     def _restart(self) -> None:
-        """Drop the rows and fetch the first page; a page still loading is ignored."""
-        self._generation += 1
-        self.beginResetModel()
-        self._rows = []
-        self._after = None
-        self._exhausted = False
-        self._loading = False
-        self.endResetModel()
-        self.fetchMore()
-
-    def _sort_arguments(self) -> dict[str, Any]:
-        if self._sort_key is None:
-            return {}  # the loader's default order; an unsortable loader is called as before
-        return {"order": self._sort_key, "descending": self._descending}
+        self._refreshing = self._again = False  # whatever was on its way belongs to the old list
+        super()._restart()
 
     def _append(self, generation: int, result: Sequence[Any] | Page[Any], limit: int) -> None:
-        if generation != self._generation:
-            return  # the query changed while this page was loading
-        if isinstance(result, Page):
-            rows, self._after = list(result.rows), result.after
-            exhausted = result.after is None
-        else:
-            rows = list(result)
-            exhausted = len(rows) < limit
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        self._exhausted = exhausted
-        self._set_loading(False)
+        super()._append(generation, result, limit)
+        if generation == self._generation and self._again:
+            self.refresh_loaded()
 
-    def _failed(self, generation: int, exc: BaseException) -> None:
+    def _refetch(self, record_id: int) -> None:
+        generation = self._generation
+        op = Operation(self._fetch_row, self._query, record_id)
+        op.succeeded.connect(lambda row: self._row_fetched(generation, record_id, row))
+        op.failed.connect(lambda exc: log.info("row %s not refreshed: %r", record_id, exc))
+        op.start()
+
+    def _fetch_row(self, query: str, record_id: int) -> Any:
+        """Runs off the GUI thread: the row, or None if it no longer belongs in this list."""
+        assert self._row_loader is not None
+        try:
+            return self._row_loader(query, record_id)
+        except NotFound:
+            return None
+
+    def _row_fetched(self, generation: int, record_id: int, row: Any) -> None:
+        if generation != self._generation or self.row_of(record_id) < 0:
+            return  # another list meanwhile, or the row already went
+        if row is not None:
+            self.replace(row)
+            return
+        self.rows_about_to_shift.emit()
+        self.remove(record_id)
+        self.rows_shifted.emit()
+        self._recount()
+
+    def _refreshed(self, generation: int, loaded: Loaded) -> None:
         if generation != self._generation:
             return
-        self._exhausted = True
-        self._set_loading(False)
-        self.load_failed.emit(exc)
+        self._refreshing = False
+        self.rows_about_to_shift.emit()
+        self._sync(loaded.rows)
+        self._after, self._exhausted = loaded.after, loaded.exhausted
+        self.rows_shifted.emit()
+        if self._again:
+            self.refresh_loaded()
 
-    def _set_loading(self, loading: bool) -> None:
-        if loading != self._loading:
-            self._loading = loading
-            self.loading_changed.emit(loading)
+    def _refresh_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._refreshing = False
+            log.info("loaded rows not refreshed: %r", exc)  # the next change, or F5, tries again
+
+    def _sync(self, new_rows: list[Any]) -> None:
+        """Turn the rows into ``new_rows``: remove, insert, then say which of the kept rows changed."""
+        step = plan([row.id for row in self._rows], [row.id for row in new_rows])
+        for first, last in reversed(step.removals):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first:last + 1]
+            self.endRemoveRows()
+        for first, last in step.insertions:
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._rows[first:first] = new_rows[first:last + 1]
+            self.endInsertRows()
+        changed = [i for i, (old, new) in enumerate(zip(self._rows, new_rows, strict=True))
+                   if old is not new and old != new]
+        for i in changed:
+            self._rows[i] = new_rows[i]
+        for first, last in spans(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))

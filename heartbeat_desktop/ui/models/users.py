@@ -9,6 +9,7 @@ from heartbeat_desktop.ui.models.record_table import Column, RecordTableModel
 
 
 class UserTableModel(RecordTableModel):
+    entity = "user"
     columns = (
         Column("User name", lambda u: u.username, width=140, sort_key="username"),
         Column("Full name", lambda u: u.full_name, width=300),

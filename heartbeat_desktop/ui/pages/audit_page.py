@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QMessageBox, QPushB
 
 from heartbeat_desktop.schemas import AuditCheck, AuditRead, UserRead
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.services.changes import Change
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.models.audit import ACTIONS, ENTITIES, AuditTableModel, label
 from heartbeat_desktop.ui.models.users import matching_users
@@ -85,6 +86,10 @@ class AuditPage(RecordsPage):
         op = Operation(self.services.users.list, self.session.token)
         op.succeeded.connect(lambda users: self._usernames.setStringList(sorted(u.username for u in users)))
         op.start()  # only the completer's list: a failure here is harmless
+
+    def apply_changes(self, changes: frozenset[Change]) -> None:
+        """Every change adds entries: the loaded ones again, the new ones among them."""
+        self.model.refresh_loaded()
 
     def _combo(self, name: str, accessible: str, everything: str, words: dict[str, str]) -> QComboBox:
         combo = named(QComboBox(), name, accessible)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from heartbeat_desktop.schemas import AppointmentRead, DoctorRead
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.services.changes import Change
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.forms.doctor_form import DoctorForm
 from heartbeat_desktop.ui.models.doctors import DoctorTableModel
@@ -37,6 +38,7 @@ class DoctorsPage(RecordsPage):
             lambda query, offset, limit, **sort: services.doctors.search(
                 session.token, query, offset=offset, limit=limit, **sort),
             lambda query: services.doctors.count(session.token, query),
+            row_loader=lambda query, id_: services.doctors.row(session.token, id_, query),
         )
         super().__init__(model, parent)
         self.upcoming_box.activated.connect(self._edit_appointment)
@@ -65,6 +67,11 @@ class DoctorsPage(RecordsPage):
         """F5: the list again, the selected doctor kept and their appointments reloaded."""
         self.follower.refresh(super().refresh)
         self.upcoming_box.reload()
+
+    def apply_changes(self, changes: frozenset[Change]) -> None:
+        """The list's rows concerned, and the selected doctor's appointments."""
+        super().apply_changes(changes)
+        self.upcoming_box.model.apply_changes(changes)
 
     # --- the upcoming appointments ------------------------------------------------------
     def _upcoming_page(self, doctor_id: int, now: datetime, offset: int, limit: int) -> list[AppointmentRead]:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from heartbeat_desktop.schemas import AppointmentRead, PatientRead, PatientRow
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.services.changes import Change
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.forms.patient_form import PatientForm
 from heartbeat_desktop.ui.models.patients import PatientTableModel
@@ -34,6 +35,7 @@ class PatientsPage(RecordsPage):
             lambda query, _offset, limit, **rest: services.patients.page(
                 session.token, query, limit=limit, **rest),  # keyset pages: rest holds after=
             lambda query: services.patients.count(session.token, query),
+            row_loader=lambda query, id_: services.patients.row(session.token, id_, query),
         )
         super().__init__(model, parent)
         self.splitter.setSizes([500, 500])  # the card's lists need rows too
@@ -61,6 +63,12 @@ class PatientsPage(RecordsPage):
         """F5: the list again, the selected patient kept and their visits reloaded."""
         self.follower.refresh(super().refresh)
         self.card.reload()
+
+    def apply_changes(self, changes: frozenset[Change]) -> None:
+        """The list's rows concerned, and the selected patient's visits."""
+        super().apply_changes(changes)
+        self.card.upcoming.model.apply_changes(changes)
+        self.card.history.model.apply_changes(changes)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back to the page (a booking made on another page): the card's visits again."""

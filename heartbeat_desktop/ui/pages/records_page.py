@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,18 +25,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from heartbeat_desktop.services.changes import Change
 from heartbeat_desktop.ui.errors import show_error
+from heartbeat_desktop.ui.live_updates import MissedChanges
 from heartbeat_desktop.ui.models.record_table import RecordTableModel
 from heartbeat_desktop.ui.operations import Operation
+from heartbeat_desktop.ui.place_keeper import PlaceKeeper
 from heartbeat_desktop.ui.widgets import named
 
 SEARCH_DELAY_MS = 250
 
 
 def record_table(model: RecordTableModel, object_name: str, accessible_name: str) -> QTableView:
-    """A read-only table of whole rows, one selected at a time, with the model's column widths."""
+    """A read-only table of whole rows, one selected at a time, with the model's column widths;
+    it keeps its place while other desks' changes come in (:class:`PlaceKeeper`)."""
     table = named(QTableView(), object_name, accessible_name)
     table.setModel(model)
+    PlaceKeeper(table, model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -88,6 +93,7 @@ class RecordsPage(QWidget):
         plural, cap = self.plural or f"{self.entity}s", self.entity.capitalize()
         named(self, f"{plural}Page", self.tr(self.title))
         self.model = model
+        self._missed = MissedChanges()  # other desks' changes while this page was hidden
         self.search = named(QLineEdit(), f"{plural}Search", self.tr("Search"))
         self.search.setPlaceholderText(self.search_hint())
         self.search.setClearButtonEnabled(True)
@@ -171,9 +177,27 @@ class RecordsPage(QWidget):
         """``delete_call`` succeeded with ``result``: by default the row goes."""
         self._deleted(record)
 
+    def apply_changes(self, changes: frozenset[Change]) -> None:
+        """Show other desks' ``changes``: the table updates the rows concerned (a page with
+        more lists passes them on too)."""
+        self.model.apply_changes(changes)
+
     # --- behaviour --------------------------------------------------------------------
     def refresh(self) -> None:
         self.model.reload(self.search.text())
+
+    def live_update(self, changes: frozenset[Change]) -> None:
+        """Another desk saved ``changes``: shown now, or when this page is shown."""
+        if self.isVisible():
+            self.apply_changes(changes)
+        else:
+            self._missed.add(changes)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        missed = self._missed.take()
+        if missed:
+            self.apply_changes(missed)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -135,12 +135,15 @@ class SchedulePage(QWidget):
         else:
             self.date_edit.setDate(QDate(day.year, day.month, day.day))  # dateChanged reloads
 
-    def refresh(self) -> None:
+    def refresh(self, *, keep_place: bool = False) -> None:
+        """Load the day again; ``keep_place``: quietly, the view left scrolled where it is."""
         self._generation += 1
         generation, day = self._generation, self.day
-        self.summary.setText(self.tr("Loading…"))
+        if not keep_place:
+            self.summary.setText(self.tr("Loading…"))
         op = Operation(self._fetch, self.session.token, day, not self._own_looked_up)
-        op.succeeded.connect(while_alive(self, lambda result: self._loaded(generation, day, *result)))
+        op.succeeded.connect(while_alive(self, lambda result: self._loaded(generation, day, *result,
+                                                                           keep_place=keep_place)))
         op.failed.connect(while_alive(self, lambda exc: self._failed(generation, exc)))
         op.start()
 
@@ -151,10 +154,18 @@ class SchedulePage(QWidget):
         own = self.services.doctors.for_user(token, self.session.user.id) if find_own else None
         return doctors, appointments, own, find_own
 
+    def live_update(self, _changes: object) -> None:
+        """Another desk saved: the day again (it is small), keeping the selection and the scroll.
+        A hidden page loads the day when it is shown (``showEvent``)."""
+        if self.isVisible():
+            self.refresh(keep_place=True)
+
     def _loaded(self, generation: int, day: date, doctors: list[DoctorRead],
-                appointments: list[AppointmentRead], own: DoctorRead | None, looked_up: bool) -> None:
+                appointments: list[AppointmentRead], own: DoctorRead | None, looked_up: bool, *,
+                keep_place: bool = False) -> None:
         if generation != self._generation:
             return  # another day was chosen meanwhile
+        place = self.view.place() if keep_place else None
         selected = self.view.selected_appointment()
         current = self.view.currentIndex()
         slot = (current.data(DoctorIdRole), current.data(SlotRole)) if current.isValid() else None
@@ -169,6 +180,8 @@ class SchedulePage(QWidget):
         found = target is not None and self.view.select_appointment(target)
         if not found and slot is not None:
             self.view.setCurrentIndex(self.view.slot_index(*slot))
+        if keep_place:  # selecting scrolled to the selection: back to where the desk was looking
+            self.view.restore_place(place)
         self._show_summary()
 
     def _failed(self, generation: int, exc: BaseException) -> None:

@@ -34,6 +34,7 @@ class UsersPage(RecordsPage):
         model = UserTableModel(
             lambda query, offset, limit, **sort: self._matching(query, **sort)[offset:offset + limit],
             lambda query: len(self._matching(query)),
+            row_loader=lambda query, id_: self._row(query, id_),
         )
         super().__init__(model, parent)
         self.reset_button = named(QPushButton(self.tr("&Reset password…")), "resetPasswordButton",
@@ -101,6 +102,11 @@ class UsersPage(RecordsPage):
     def _matching(self, query: str, **sort: object) -> list[UserRead]:
         """The accounts ``query`` finds, in the order the database sorted them by."""
         return matching_users(self.services.users.list(self.session.token, **sort), query, keep_order=True)
+
+    def _row(self, query: str, user_id: int) -> UserRead | None:
+        """One account, if ``query`` still finds it (off the GUI thread)."""
+        found = matching_users([self.services.users.get(self.session.token, user_id)], query)
+        return found[0] if found else None
 
     def _update_user_buttons(self, *_args: Any) -> None:
         user = self.selected()
