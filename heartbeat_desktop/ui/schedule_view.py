@@ -35,6 +35,8 @@ from heartbeat_desktop.ui.models.schedule import (
     NON_WORKING,
     SLOT,
     AppointmentRole,
+    AwayRole,
+    AwayStartRole,
     Block,
     BlockRole,
     DoctorIdRole,
@@ -48,6 +50,8 @@ from heartbeat_desktop.ui.widgets import named
 ROW_HEIGHT = 24
 MIN_COLUMN_WIDTH = 170
 TEXT = QColor("#111827")
+AWAY_HATCH = "#b4a58c"  # time off: warm hatching over the grey, unlike plain hours off
+AWAY_TEXT = "#5b4a2e"
 
 
 class BlockDelegate(QStyledItemDelegate):
@@ -62,6 +66,9 @@ class BlockDelegate(QStyledItemDelegate):
         if block is None:
             working = index.data(WorkingRole)
             painter.fillRect(option.rect, option.palette.base() if working else QColor(NON_WORKING))
+            away = index.data(AwayRole)
+            if away:
+                self._paint_away(painter, option, away, bool(index.data(AwayStartRole)))
             if selected:
                 highlight = QColor(option.palette.highlight().color())
                 highlight.setAlpha(90)
@@ -73,6 +80,19 @@ class BlockDelegate(QStyledItemDelegate):
             painter.fillRect(option.rect, option.palette.base())
             self._paint_block(painter, option, block, selected)
         painter.restore()
+
+    @staticmethod
+    def _paint_away(painter: QPainter, option: QStyleOptionViewItem, label: str, first: bool) -> None:
+        """Time off: hatched over the grey, its reason written in its first slot."""
+        painter.fillRect(option.rect, QBrush(QColor(AWAY_HATCH), Qt.BrushStyle.BDiagPattern))
+        if first:
+            painter.setPen(QColor(AWAY_TEXT))
+            font = QFont(option.font)
+            font.setItalic(True)
+            painter.setFont(font)
+            area = QRectF(option.rect).adjusted(6, 0, -4, 0)
+            text = QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, int(area.width()))
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
 
     def _paint_block(self, painter: QPainter, option: QStyleOptionViewItem, block: Block, selected: bool) -> None:
         a = block.appointment

@@ -14,7 +14,10 @@ import secrets
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from datetime import time as day_time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QDialog, QWidget
@@ -83,7 +86,26 @@ def shoot(folder: Path) -> list[Path]:
                                               ("dr.burova", "Бурова Милица Эльдаровна", "doctor")):
                 services.users.create(auth.token, {"username": username, "full_name": full_name,
                                                    "password": secrets.token_urlsafe(12) + "-1a", "role": role})
+            _some_time_off(services, auth)
             return list(_shoot_screens(services, auth, folder))
+
+
+def _some_time_off(services: Heartbeat, auth: Any) -> None:
+    """A blocked hour and a vacation on today's schedule, for doctors with no visits then
+    (time off over booked visits is allowed, but would make a puzzling picture)."""
+    today = date.today()
+    wanted = [("blocked", datetime.combine(today, day_time(13)), datetime.combine(today, day_time(14)), "Планёрка"),
+              ("vacation", datetime.combine(today, day_time.min),
+               datetime.combine(today + timedelta(days=7), day_time.min),
+               "Отпуск")]
+    doctors = services.doctors.list_active(auth.token)
+    for kind, starts, ends, reason in wanted:
+        for doctor in doctors:
+            data = {"doctor_id": doctor.id, "kind": kind, "starts_at": starts, "ends_at": ends, "reason": reason}
+            if not services.time_off.clashing(auth.token, data):
+                services.time_off.add(auth.token, data)
+                doctors = [d for d in doctors if d.id != doctor.id]
+                break
 
 
 def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ignore[no-untyped-def]
@@ -119,6 +141,11 @@ def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ig
         dialog = newest_dialog(window, form_name)
         yield save(dialog, folder, form_name)
         dialog.done(0)
+    schedule = window.show_page("schedulePage")
+    dialog = schedule.open_time_off()  # type: ignore[attr-defined]
+    settle()
+    yield save(dialog, folder, "timeOffDialog")
+    dialog.done(0)
     window.session.lock(window.tr("Locked after a period of inactivity."))
     yield save(window, folder, "lockScreen")
     window.close()

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLineEdit, QPushButton, QWidget
 
 from heartbeat_desktop.core.vocabulary import Role
 from heartbeat_desktop.schemas import DoctorCreate, DoctorRead, UserRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
+from heartbeat_desktop.ui.dialogs.time_off import TimeOffDialog
 from heartbeat_desktop.ui.errors import plain_message
 from heartbeat_desktop.ui.forms.form_dialog import FormDialog, text_or_none
 from heartbeat_desktop.ui.forms.hours_editor import HoursEditor
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
-from heartbeat_desktop.ui.widgets import show_message
+from heartbeat_desktop.ui.widgets import named, show_message
 
 
 class DoctorForm(FormDialog):
@@ -53,12 +55,24 @@ class DoctorForm(FormDialog):
             self.tr("The doctor's own sign-in, to see their appointments") if self.can_link
             else self.tr("Only an administrator can link user accounts."))
         self.working_hours = self.add_field("working_hours", self.tr("Working &hours:"), HoursEditor())
+        self.time_off_button = named(QPushButton(self.tr("Time off…")), "doctorTimeOffButton",
+                                     self.tr("This doctor's vacations, days off and blocked hours"))
+        if record is not None and allowed(session.user.role, Permission.MANAGE_TIME_OFF):
+            self.button_box.addButton(self.time_off_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.time_off_button.clicked.connect(self.open_time_off)
         self.finish()
         if self.can_link:
             op = Operation(services.users.list, session.token)
             op.succeeded.connect(self._accounts_loaded)
             op.failed.connect(lambda exc: show_message(self.form_error, plain_message(exc)))
             op.start()
+
+    def open_time_off(self) -> TimeOffDialog:
+        """Time off is saved on its own, whatever happens to the rest of this form."""
+        dialog = TimeOffDialog(self.services, self.session, [self.record], self.record.id, date.today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def values(self) -> dict[str, Any]:
         return {

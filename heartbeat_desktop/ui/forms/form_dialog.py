@@ -71,7 +71,7 @@ class FormDialog(QDialog):
         self.save_button = named(QPushButton(self.tr("&Save")), "saveButton", self.tr("Save"))
         self.cancel_button = named(QPushButton(self.tr("Cancel")), "cancelButton", self.tr("Cancel"))
         self.save_button.setDefault(True)
-        buttons = QDialogButtonBox()
+        self.button_box = buttons = QDialogButtonBox()  # subclasses may add their own (ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.submit)

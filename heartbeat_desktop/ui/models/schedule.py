@@ -4,7 +4,9 @@ An appointment is a *block* covering the slots it touches (the view spans
 them).  Active appointments are placed first; an appointment whose slots are
 already taken (a cancelled visit under a new booking, or two short visits in
 one slot) is listed as *hidden* on the block it collides with, never lost.
-Slots outside a doctor's working hours are marked so the view greys them.
+Slots outside a doctor's working hours are marked so the view greys them;
+slots in a doctor's time off or a clinic holiday are marked *away* with the
+reason (the view hatches them and writes it once).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from heartbeat_desktop.schemas import AppointmentRead, DoctorRead
+from heartbeat_desktop.schemas import AppointmentRead, DoctorRead, TimeOffRead
 from heartbeat_desktop.ui.appointment_text import details, local, short_name, span_text
 from heartbeat_desktop.ui.formatting import format_time
 from heartbeat_desktop.ui.status_style import status_style, status_text
@@ -37,6 +39,8 @@ BlockRole = Qt.ItemDataRole.UserRole + 11  # the Block covering this slot, or No
 WorkingRole = Qt.ItemDataRole.UserRole + 12  # is the doctor working in this slot
 SlotRole = Qt.ItemDataRole.UserRole + 13  # the slot's start: a naive clinic-local datetime
 DoctorIdRole = Qt.ItemDataRole.UserRole + 14
+AwayRole = Qt.ItemDataRole.UserRole + 15  # why the doctor is away in this slot ("Vacation: …"), or None
+AwayStartRole = Qt.ItemDataRole.UserRole + 16  # is this the first slot of an away span (the label goes here)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,9 +52,15 @@ class DoctorColumn:
     detail: str  # specialty and room
     hours: tuple[tuple[int, int], ...]  # minutes worked this weekday
     has_rota: bool  # False: no hours set at all, bookable any time
+    away: tuple[tuple[int, int, str], ...] = ()  # minutes of the day away, and why
 
     def works(self, start: int, end: int) -> bool:
+        if self.away_at(start, end) is not None:
+            return False
         return not self.has_rota or any(s <= start and end <= e for s, e in self.hours)
+
+    def away_at(self, start: int, end: int) -> tuple[int, int, str] | None:
+        return next((a for a in self.away if a[0] < end and start < a[1]), None)
 
 
 @dataclass
@@ -78,10 +88,30 @@ def stretches(doctor: DoctorRead, weekday: int) -> tuple[tuple[int, int], ...]:
     return tuple(joined)
 
 
-def doctor_column(doctor: DoctorRead, day: date) -> DoctorColumn:
+def doctor_column(doctor: DoctorRead, day: date, away: tuple[tuple[int, int, str], ...] = ()) -> DoctorColumn:
     hours = stretches(doctor, day.weekday())
     detail = ", ".join(p for p in (doctor.specialty, doctor.room) if p)
-    return DoctorColumn(doctor.id, doctor.short_name, detail, hours, bool(doctor.working_hours))
+    return DoctorColumn(doctor.id, doctor.short_name, detail, hours, bool(doctor.working_hours), away)
+
+
+def away_label(off: TimeOffRead) -> str:
+    kind = QCoreApplication.translate("schedule", off.kind.label)
+    return f"{kind}: {off.reason}" if off.reason else kind
+
+
+def away_spans(day: date, doctor_id: int, time_off: list[TimeOffRead],
+               zone: tzinfo) -> tuple[tuple[int, int, str], ...]:
+    """The doctor's time off and the clinic's holidays on ``day``, in minutes of the day."""
+    spans = []
+    for off in time_off:
+        if off.doctor_id not in (None, doctor_id):
+            continue
+        start, end = local(off.starts_at, zone), local(off.ends_at, zone)
+        begin = _minutes(start.time()) if start.date() == day else 0
+        finish = _minutes(end.time()) if end.date() == day else 24 * 60
+        if finish > begin:
+            spans.append((begin, finish, away_label(off)))
+    return tuple(sorted(spans))
 
 
 class ScheduleModel(QAbstractTableModel):
@@ -91,6 +121,7 @@ class ScheduleModel(QAbstractTableModel):
         self.day = date.today()
         self._doctors: list[DoctorRead] = []
         self._appointments: list[AppointmentRead] = []
+        self._time_off: list[TimeOffRead] = []
         self._doctor_filter: int | None = None
         self.columns: list[DoctorColumn] = []
         self.blocks: list[Block] = []
@@ -98,8 +129,10 @@ class ScheduleModel(QAbstractTableModel):
         self.first_minute, self.rows = DAY_START, (DAY_END - DAY_START) // SLOT
 
     # --- our interface -----------------------------------------------------------------
-    def set_day(self, day: date, doctors: list[DoctorRead], appointments: list[AppointmentRead]) -> None:
+    def set_day(self, day: date, doctors: list[DoctorRead], appointments: list[AppointmentRead],
+                time_off: list[TimeOffRead] | None = None) -> None:
         self.day, self._doctors, self._appointments = day, list(doctors), list(appointments)
+        self._time_off = list(time_off or [])
         self._rebuild()
 
     def set_doctor_filter(self, doctor_id: int | None) -> None:
@@ -154,6 +187,12 @@ class ScheduleModel(QAbstractTableModel):
             return self.columns[column].id
         if role == WorkingRole:
             return self._working(row, column)
+        if role == AwayRole:
+            away = self._away(row, column)
+            return away[2] if away else None
+        if role == AwayStartRole:
+            away = self._away(row, column)
+            return away is not None and (row == 0 or self._away(row - 1, column) != away)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._block_text(block) if block is not None and block.row == row else None
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -183,6 +222,10 @@ class ScheduleModel(QAbstractTableModel):
         start = self.first_minute + row * SLOT
         return self.columns[column].works(start, start + SLOT)
 
+    def _away(self, row: int, column: int) -> tuple[int, int, str] | None:
+        start = self.first_minute + row * SLOT
+        return self.columns[column].away_at(start, start + SLOT)
+
     def _span(self, appointment: AppointmentRead) -> tuple[int, int]:
         """Start and end of ``appointment`` in minutes of ``self.day`` (clamped to the day)."""
         start, end = local(appointment.starts_at, self.zone), local(appointment.ends_at, self.zone)
@@ -192,7 +235,8 @@ class ScheduleModel(QAbstractTableModel):
 
     def _rebuild(self) -> None:
         self.beginResetModel()
-        known = {d.id: doctor_column(d, self.day) for d in self._doctors}
+        known = {d.id: doctor_column(d, self.day, away_spans(self.day, d.id, self._time_off, self.zone))
+                 for d in self._doctors}
         for a in self._appointments:  # an inactive doctor's visits still show, in a grey column
             known.setdefault(a.doctor_id, DoctorColumn(a.doctor_id, short_name(a.doctor_name), "", (), True))
         self.columns = [c for c in known.values() if self._doctor_filter in (None, c.id)]
@@ -238,6 +282,9 @@ class ScheduleModel(QAbstractTableModel):
             return text
         slot = format_time(self.slot_start(row))
         doctor = self.columns[column].name
+        away = self._away(row, column)
+        if away is not None:
+            return tr("schedule", "{0}, Dr {1}: away ({2}).").format(slot, doctor, away[2])
         if self._working(row, column):
             return tr("schedule", "{0}, Dr {1}: free. Double-click to book.").format(slot, doctor)
         return tr("schedule", "{0}, Dr {1}: not working.").format(slot, doctor)

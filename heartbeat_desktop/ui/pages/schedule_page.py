@@ -8,7 +8,7 @@ starts on its own column, cannot book, and changes only its own visits.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from heartbeat_desktop.core.vocabulary import Role
-from heartbeat_desktop.schemas import AppointmentRead, DoctorRead
+from heartbeat_desktop.schemas import AppointmentRead, DoctorRead, TimeOffRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.alive import while_alive
+from heartbeat_desktop.ui.dialogs.time_off import TimeOffDialog
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.formatting import date_format
 from heartbeat_desktop.ui.forms.appointment_form import open_appointment_form
@@ -40,7 +41,7 @@ from heartbeat_desktop.ui.widgets import named
 
 
 class SchedulePage(QWidget):
-    shows = frozenset({"appointment", "doctor", "patient"})  # what live refresh reloads it for
+    shows = frozenset({"appointment", "doctor", "patient", "time_off"})  # what live refresh reloads it for
 
     def __init__(self, services: Heartbeat, session: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +50,7 @@ class SchedulePage(QWidget):
         self.session = session
         self.is_doctor = session.user.role == Role.DOCTOR
         self.can_book = allowed(session.user.role, Permission.BOOK_APPOINTMENTS)
+        self.can_set_time_off = allowed(session.user.role, Permission.MANAGE_TIME_OFF)
         self.model = ScheduleModel(services.ctx.zone, self)
         self.view = ScheduleView(self.model)
         self.doctors: list[DoctorRead] = []
@@ -76,9 +78,14 @@ class SchedulePage(QWidget):
         self.summary = named(QLabel(), "scheduleSummary", self.tr("Day summary"))
         doctor_label = QLabel(self.tr("Do&ctor:"))
         doctor_label.setBuddy(self.doctor_filter)
+        self.time_off_button = named(QPushButton(self.tr("Time off…")), "scheduleTimeOffButton",
+                                     self.tr("Vacations, days off, blocked hours and holidays"))
+        self.time_off_button.setVisible(self.can_set_time_off)
         top = QHBoxLayout()
         for widget in (self.prev_button, self.date_edit, self.next_button, self.today_button):
             top.addWidget(widget)
+        top.addSpacing(12)
+        top.addWidget(self.time_off_button)
         top.addStretch(1)
         top.addWidget(doctor_label)
         top.addWidget(self.doctor_filter)
@@ -102,6 +109,10 @@ class SchedulePage(QWidget):
         separator = QAction(self.view)
         separator.setSeparator(True)
         self.view.addActions([*self.status_actions.context_actions(), separator])
+        if self.can_set_time_off:
+            away = QAction(self.tr("Time off for this doctor…"), self.view)
+            away.triggered.connect(self.open_time_off)
+            self.view.addAction(away)
 
     def _connect(self) -> None:
         self.prev_button.clicked.connect(lambda: self.go_to(self.day - timedelta(days=1)))
@@ -116,6 +127,7 @@ class SchedulePage(QWidget):
         self.view.slot_activated.connect(self.book)
         self.view.appointment_activated.connect(self.edit)
         self.edit_button.clicked.connect(lambda: self.edit(self.view.selected_appointment()))
+        self.time_off_button.clicked.connect(self.open_time_off)
         self.new_button.clicked.connect(self.create_record)
         self.status_actions.changed.connect(self._status_changed)
         self.status_actions.failed.connect(lambda _exc: self.refresh())
@@ -123,6 +135,16 @@ class SchedulePage(QWidget):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
         self.addAction(refresh)
+
+    def open_time_off(self) -> TimeOffDialog:
+        """The time-off dialog for the selected column's doctor (or the filter's) and this day."""
+        current = self.view.currentIndex()
+        doctor_id = current.data(DoctorIdRole) if current.isValid() else self.doctor_filter.currentData()
+        dialog = TimeOffDialog(self.services, self.session, self.doctors, doctor_id, self.day, self)
+        dialog.changed.connect(lambda: self.refresh(keep_place=True))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- the day ------------------------------------------------------------------------------
     @property
@@ -151,8 +173,10 @@ class SchedulePage(QWidget):
         """Runs off the GUI thread."""
         doctors = self.services.doctors.list_active(token)
         appointments = self.services.appointments.list_day(token, day)
+        away = self.services.time_off.list(token, datetime.combine(day, time.min),
+                                           datetime.combine(day + timedelta(days=1), time.min))
         own = self.services.doctors.for_user(token, self.session.user.id) if find_own else None
-        return doctors, appointments, own, find_own
+        return doctors, appointments, away, own, find_own
 
     def live_update(self, _changes: object) -> None:
         """Another desk saved: the day again (it is small), keeping the selection and the scroll.
@@ -161,8 +185,8 @@ class SchedulePage(QWidget):
             self.refresh(keep_place=True)
 
     def _loaded(self, generation: int, day: date, doctors: list[DoctorRead],
-                appointments: list[AppointmentRead], own: DoctorRead | None, looked_up: bool, *,
-                keep_place: bool = False) -> None:
+                appointments: list[AppointmentRead], away: list[TimeOffRead], own: DoctorRead | None,
+                looked_up: bool, *, keep_place: bool = False) -> None:
         if generation != self._generation:
             return  # another day was chosen meanwhile
         place = self.view.place() if keep_place else None
@@ -174,7 +198,7 @@ class SchedulePage(QWidget):
             self._own_looked_up = True
             self.own_doctor = own.id if own else None
         self._fill_doctor_filter(doctors, self.own_doctor if looked_up else None)
-        self.model.set_day(day, doctors, appointments)
+        self.model.set_day(day, doctors, appointments, away)
         target = self._select_after_load or (selected.id if selected is not None else None)
         self._select_after_load = None
         found = target is not None and self.view.select_appointment(target)
