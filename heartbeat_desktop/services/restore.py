@@ -24,7 +24,12 @@ from pathlib import Path
 
 from heartbeat_desktop import migrations
 from heartbeat_desktop.core.errors import Conflict, HeartbeatError, NotFound
-from heartbeat_desktop.services.backup import BackupNotSupported, BackupService, integrity
+from heartbeat_desktop.services.backup import (
+    BackupNotSupported,
+    BackupService,
+    integrity,
+    path_text,
+)
 from heartbeat_desktop.services.context import SYSTEM, Actor, ServiceContext
 from heartbeat_desktop.services.permissions import Permission
 
@@ -98,7 +103,7 @@ class RestoreService:
         result = RestoreResult(source, replaced, revision, round(timer.perf_counter() - started, 3))
         with self.ctx.uow(write=True) as uow:
             uow.audit(actor, "restore", "database", None,
-                      {"from": str(source), "replaced_copy": str(replaced), "revision": revision})
+                      {"from": path_text(source), "replaced_copy": path_text(replaced), "revision": revision})
             uow.commit()
         return result
 
