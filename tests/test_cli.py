@@ -328,7 +328,7 @@ def test_restore_asks_for_yes_then_restores_and_keeps_the_replaced_data(env, cap
     code, out, err = run(["restore", str(tmp_path / "b.sqlite3")], capsys)
     assert code == 2 and "add --yes" in one_error_line(err)
     code, out, err = run(["restore", str(tmp_path / "b.sqlite3"), "--yes"], capsys)
-    assert (code, err) == (0, "") and out.startswith(f"Restored from {tmp_path / 'b.sqlite3'} (schema 0003")
+    assert (code, err) == (0, "") and out.startswith(f"Restored from {tmp_path / 'b.sqlite3'} (schema {migrations.HEAD}")
     with open_app(env) as app, app.ctx.db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM patients").scalar() == 5
     code, out, err = run(["restore", str(tmp_path / "nothing.sqlite3"), "--yes"], capsys)

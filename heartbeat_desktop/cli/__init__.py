@@ -52,9 +52,10 @@ def start_logging() -> logging.Handler:
     try:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
+        # backslashreplace: a path given as undecodable bytes (a lone surrogate) is logged, not a logging error
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             folder / LOG_FILE_NAME, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
-            encoding="utf-8", delay=True)
+            encoding="utf-8", delay=True, errors="backslashreplace")
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
@@ -67,6 +68,18 @@ def start_logging() -> logging.Handler:
 def stop_logging(handler: logging.Handler) -> None:
     logging.getLogger().removeHandler(handler)
     handler.close()
+
+
+def printable_output() -> None:
+    """A file name that was not UTF-8 arrives as lone surrogates; echoed in a
+    message it must print as escapes, not stop the command with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream that cannot change now: leave it
+                pass
 
 
 def fail(message: str, code: int = 1) -> int:
@@ -114,6 +127,7 @@ def run(args: argparse.Namespace, command: Callable[[argparse.Namespace], int]) 
 def main(argv: Sequence[str] | None = None) -> int:
     """The console script; ``argv`` without the program name (default: ``sys.argv[1:]``)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    printable_output()
     if not arguments:
         handler = start_logging()
         try:

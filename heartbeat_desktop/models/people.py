@@ -11,6 +11,7 @@ from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from heartbeat_desktop.models.base import Entity, search_key_type
+from heartbeat_desktop.schemas.text import NAME_KEY_LENGTH
 
 
 class Person(Entity):
@@ -22,4 +23,4 @@ class Person(Entity):
     phone: Mapped[str | None] = mapped_column(String(32))
     phone_digits: Mapped[str | None] = mapped_column(String(32), index=True)
     email: Mapped[str | None] = mapped_column(String(254))
-    name_key: Mapped[str] = mapped_column(search_key_type(310), nullable=False, index=True)
+    name_key: Mapped[str] = mapped_column(search_key_type(NAME_KEY_LENGTH), nullable=False, index=True)

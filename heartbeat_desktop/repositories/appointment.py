@@ -10,7 +10,7 @@ from sqlalchemy.orm import joinedload
 
 from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Status
 from heartbeat_desktop.models import Appointment, Doctor, Patient
-from heartbeat_desktop.repositories.base import Repository
+from heartbeat_desktop.repositories.base import Repository, id_is, id_is_not
 
 _INACTIVE = [s.value for s in INACTIVE_STATUSES]
 MAX_SPAN = timedelta(days=1)  # the longest visit the database accepts (migration 0002)
@@ -72,11 +72,11 @@ class AppointmentRepository(Repository[Appointment]):
         none, and a clash's names load when its message is written."""
         where = [active(), overlapping(starts_at, ends_at)]
         if doctor_id is not None:
-            where.append(Appointment.doctor_id == doctor_id)
+            where.append(id_is(Appointment.doctor_id, doctor_id))
         if patient_id is not None:
-            where.append(Appointment.patient_id == patient_id)
+            where.append(id_is(Appointment.patient_id, patient_id))
         if exclude_id is not None:
-            where.append(Appointment.id != exclude_id)
+            where.append(id_is_not(Appointment.id, exclude_id))
         stmt = select(Appointment).where(*where).order_by(Appointment.starts_at, Appointment.id).limit(5)
         return list(self.session.scalars(stmt))
 
@@ -91,9 +91,9 @@ class AppointmentRepository(Repository[Appointment]):
     ) -> list[ColumnElement[bool]]:
         where: list[ColumnElement[bool]] = []
         if doctor_id is not None:
-            where.append(Appointment.doctor_id == doctor_id)
+            where.append(id_is(Appointment.doctor_id, doctor_id))
         if patient_id is not None:
-            where.append(Appointment.patient_id == patient_id)
+            where.append(id_is(Appointment.patient_id, patient_id))
         if starts_from is not None:
             where.append(Appointment.starts_at >= starts_from)
         if starts_before is not None:

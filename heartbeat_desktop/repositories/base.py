@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import Column, ColumnElement, Select, and_, false, func, or_, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Select,
+    and_,
+    false,
+    func,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session
 
 from heartbeat_desktop.core.errors import ValidationFailed
@@ -19,6 +29,23 @@ M = TypeVar("M", bound=Base)
 T = TypeVar("T")
 
 UNKNOWN_SORT = "This list cannot be sorted by that column."
+# ids are INTEGER columns: 32 bits on PostgreSQL, which refuses a larger number
+# in a comparison ("integer out of range"); SQLite's driver refuses past 64 bits
+ID_RANGE = range(-(2**31), 2**31)
+MAX_ROWS = 2**62  # an OFFSET or LIMIT past this is no different from it (and fits BIGINT)
+
+
+def id_is(column: Any, value: int) -> ColumnElement[bool]:
+    """``column == value``; plain false for a number no id can be (nothing has that id)."""
+    return column == value if value in ID_RANGE else false()
+
+
+def id_is_not(column: Any, value: int) -> ColumnElement[bool]:
+    return column != value if value in ID_RANGE else true()
+
+
+def rows_bound(value: int) -> int:
+    return min(max(value, 0), MAX_ROWS)
 
 
 def _nullable(expr: Any) -> bool:
@@ -75,6 +102,8 @@ class Repository(Generic[M]):
         self.session = session
 
     def get(self, id_: int) -> M | None:
+        if id_ not in ID_RANGE:
+            return None  # no row has it, and the database would refuse to look
         return self.session.get(self.model, id_)
 
     def lock(self, id_: int) -> M | None:
@@ -83,7 +112,7 @@ class Repository(Generic[M]):
         PostgreSQL only (``FOR NO KEY UPDATE``, which foreign key checks pass);
         SQLite's write transaction already holds the whole database.
         """
-        stmt = (select(self.model).where(self.model.id == id_).with_for_update(key_share=True)
+        stmt = (select(self.model).where(id_is(self.model.id, id_)).with_for_update(key_share=True)
                 .execution_options(populate_existing=True))  # fresh values, no stale-version check
         return self.session.scalars(stmt).first()
 
@@ -129,9 +158,9 @@ class Repository(Generic[M]):
         limit: int | None = None,
     ) -> list[M]:
         order = order_by if order_by is not None else [getattr(self.model, c) for c in self.default_order]
-        stmt = self.select().where(*where).order_by(*order).offset(offset)
+        stmt = self.select().where(*where).order_by(*order).offset(rows_bound(offset))
         if limit is not None:
-            stmt = stmt.limit(limit)
+            stmt = stmt.limit(rows_bound(limit))
         return list(self.session.scalars(stmt).unique())
 
     def rows(
@@ -145,9 +174,10 @@ class Repository(Generic[M]):
         """Like :meth:`list`, as plain column values: no ORM objects to build and
         track (five times cheaper a row), for long read-only lists."""
         order = order_by if order_by is not None else [getattr(self.model, c) for c in self.default_order]
-        stmt = select(*(getattr(self.model, c) for c in columns)).where(*where).order_by(*order).offset(offset)
+        stmt = (select(*(getattr(self.model, c) for c in columns)).where(*where).order_by(*order)
+                .offset(rows_bound(offset)))
         if limit is not None:
-            stmt = stmt.limit(limit)
+            stmt = stmt.limit(rows_bound(limit))
         return [dict(r) for r in self.session.execute(stmt).mappings()]
 
     def page(
@@ -172,7 +202,7 @@ class Repository(Generic[M]):
         stmt = select(*(getattr(self.model, c) for c in columns), *(t.expr for t in terms)).where(*where)
         if after is not None:
             stmt = stmt.where(after_clause(terms, after))
-        stmt = stmt.order_by(*(t.clause() for t in terms)).limit(limit)
+        stmt = stmt.order_by(*(t.clause() for t in terms)).limit(rows_bound(limit))
         # Core, not the ORM: plain column values need none of its per-row work (half the time)
         found = self.session.connection().execute(stmt).all()
         n = len(columns)

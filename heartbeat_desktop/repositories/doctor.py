@@ -6,6 +6,7 @@ from sqlalchemy import Select
 from sqlalchemy.orm import selectinload
 
 from heartbeat_desktop.models import Doctor
+from heartbeat_desktop.repositories.base import id_is
 from heartbeat_desktop.repositories.people import PersonRepository
 
 
@@ -18,5 +19,5 @@ class DoctorRepository(PersonRepository[Doctor]):
         return super().select().options(selectinload(Doctor.working_hours))
 
     def for_user(self, user_id: int) -> Doctor | None:
-        found = self.list(Doctor.user_id == user_id, limit=1)
+        found = self.list(id_is(Doctor.user_id, user_id), limit=1)
         return found[0] if found else None

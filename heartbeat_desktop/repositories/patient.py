@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import and_, select
 
 from heartbeat_desktop.models import Patient
+from heartbeat_desktop.repositories.base import id_is_not
 from heartbeat_desktop.repositories.people import PersonRepository
 
 
@@ -20,5 +21,5 @@ class PatientRepository(PersonRepository[Patient]):
             clauses.append(Patient.phone_digits == patient.phone_digits)
         stmt = select(Patient).where(clauses[0] if len(clauses) == 1 else clauses[0] | clauses[1])
         if patient.id is not None:
-            stmt = stmt.where(Patient.id != patient.id)
+            stmt = stmt.where(id_is_not(Patient.id, patient.id))
         return list(self.session.scalars(stmt.order_by(Patient.name_key).limit(limit)))

@@ -43,9 +43,19 @@ def _escape_regex(text: str) -> str:
     return "".join(ch if ch.isalnum() else "\\" + ch for ch in text)
 
 
-def _next_prefix(prefix: str) -> str:
-    """The smallest string greater than every string starting with ``prefix``."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+def _next_prefix(prefix: str) -> str | None:
+    """The smallest string greater than every string starting with ``prefix``;
+    None if there is none (the prefix is all U+10FFFF, the last code point).
+
+    A surrogate is skipped: it cannot be sent to either database.
+    """
+    prefix = prefix.rstrip("\U0010ffff")
+    if not prefix:
+        return None
+    following = ord(prefix[-1]) + 1
+    if 0xD800 <= following <= 0xDFFF:
+        following = 0xE000
+    return prefix[:-1] + chr(following)
 
 
 class PersonRepository(Repository[P]):
@@ -81,7 +91,10 @@ class PersonRepository(Repository[P]):
         first = tokens[0]
         # the first word bounds an index range; later words refine it: each starts
         # the next word of the name ("Иванов П." is not "Иванова Анна Петровна")
-        clause = and_(model.name_key >= first, model.name_key < _next_prefix(first))
+        beyond = _next_prefix(first)
+        clause = model.name_key >= first
+        if beyond is not None:
+            clause = and_(clause, model.name_key < beyond)
         if len(tokens) > 1:
             pattern = "^" + r"\S* ".join(_escape_regex(t) for t in tokens)
             clause = and_(clause, model.name_key.regexp_match(pattern))

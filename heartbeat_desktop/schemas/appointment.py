@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Status
 from heartbeat_desktop.schemas.base import Schema
 
 MAX_DURATION = timedelta(hours=12)
+# a booking's years: a margin inside Python's 1..9999, so that moving a time to
+# UTC or to the next day, and looking two weeks ahead for free times, never overflows
+FIRST_YEAR, LAST_YEAR = 1900, 9998
 
 
 class AppointmentCreate(Schema):
@@ -19,6 +22,13 @@ class AppointmentCreate(Schema):
     ends_at: datetime
     reason: str | None = Field(default=None, max_length=300)
     notes: str | None = Field(default=None, max_length=5000)
+
+    @field_validator("starts_at", "ends_at")
+    @classmethod
+    def _year(cls, value: datetime) -> datetime:
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise ValueError(f"Enter a date between the years {FIRST_YEAR} and {LAST_YEAR}.")
+        return value
 
     @model_validator(mode="after")
     def _times(self) -> AppointmentCreate:

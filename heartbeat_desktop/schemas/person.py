@@ -7,13 +7,24 @@ from pydantic import Field, field_validator
 from heartbeat_desktop.schemas import text
 from heartbeat_desktop.schemas.base import Schema
 
+NAME_MAX = 100  # the name columns' length
+EMAIL_MAX = 254
+
+
+def _fits(value: str, limit: int) -> str:
+    """Capitalising or lower-casing can lengthen a word ('ß' -> 'SS', 'İ' -> 'i̇'):
+    what is stored must still fit its column."""
+    if len(value) > limit:
+        raise ValueError(f"This is too long (at most {limit} characters).")
+    return value
+
 
 class PersonFields(Schema):
-    last_name: str = Field(max_length=100)
-    first_name: str = Field(max_length=100)
-    middle_name: str | None = Field(default=None, max_length=100)
+    last_name: str = Field(max_length=NAME_MAX)
+    first_name: str = Field(max_length=NAME_MAX)
+    middle_name: str | None = Field(default=None, max_length=NAME_MAX)
     phone: str | None = Field(default=None, max_length=32)
-    email: str | None = Field(default=None, max_length=254)
+    email: str | None = Field(default=None, max_length=EMAIL_MAX)
 
     @field_validator("last_name", "first_name")
     @classmethod
@@ -23,7 +34,7 @@ class PersonFields(Schema):
             raise ValueError("This field is required.")
         if not text.is_valid_name(value):
             raise ValueError("Use letters, spaces, hyphens or apostrophes only.")
-        return value
+        return _fits(value, NAME_MAX)
 
     @field_validator("middle_name")
     @classmethod
@@ -31,7 +42,7 @@ class PersonFields(Schema):
         value = text.clean_name(value) if value else None
         if value and not text.is_valid_name(value):
             raise ValueError("Use letters, spaces, hyphens or apostrophes only.")
-        return value or None
+        return _fits(value, NAME_MAX) if value else None
 
     @field_validator("phone")
     @classmethod
@@ -45,7 +56,7 @@ class PersonFields(Schema):
         value = text.clean_text(value)
         if value and not text.is_valid_email(value):
             raise ValueError("Enter an e-mail address like name@example.com.")
-        return value.lower() if value else None
+        return _fits(value.lower(), EMAIL_MAX) if value else None
 
 
 class PersonRead(Schema):

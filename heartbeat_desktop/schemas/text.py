@@ -28,8 +28,13 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text.strip()).casefold().replace("ё", "е")
 
 
+NAME_KEY_LENGTH = 310  # the name_key column: three 100-character names and two spaces
+
+
 def name_key(last: str, first: str, middle: str | None) -> str:
-    return fold(" ".join(part for part in (last, first, middle) if part))
+    """The folded full name, cut to its column's length: casefolding can
+    lengthen a name ('ß' -> 'ss'), and a search never types that far."""
+    return fold(" ".join(part for part in (last, first, middle) if part))[:NAME_KEY_LENGTH]
 
 
 def clean_text(value: str | None) -> str | None:

@@ -9,6 +9,7 @@ from pydantic import Field, field_validator
 
 from heartbeat_desktop.core.vocabulary import Role
 from heartbeat_desktop.schemas.base import Schema
+from heartbeat_desktop.schemas.text import fold
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_BYTES = 1024
@@ -65,6 +66,10 @@ class UserCreate(Schema):
             raise ValueError("This field is required.")
         if not _USERNAME.match(value):
             raise ValueError("Use letters, digits, dots, hyphens or underscores, without spaces.")
+        if len(fold(value)) > MAX_USERNAME_LENGTH:
+            # the unique lookup key spells some letters out ('ß' -> 'ss') and must fit its column
+            raise ValueError(f"This is too long (at most {MAX_USERNAME_LENGTH} characters; "
+                             "letters like ß count as two).")
         return value
 
     @field_validator("full_name")

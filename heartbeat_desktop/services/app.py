@@ -12,6 +12,8 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from sqlalchemy.exc import ArgumentError
+
 from heartbeat_desktop import migrations
 from heartbeat_desktop.core import clock
 from heartbeat_desktop.core.database import Database
@@ -31,6 +33,9 @@ from heartbeat_desktop.services.restore import RestoreService
 from heartbeat_desktop.services.time_off import TimeOffService
 from heartbeat_desktop.services.unit_of_work import translate_db_error
 from heartbeat_desktop.services.users import UserService
+
+NOT_A_DATABASE_URL = ("This is not a database address this application can use: it should look like "
+                      "sqlite:///C:/path/heartbeat.sqlite3 or postgresql://user@server/database.")
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +63,8 @@ class Heartbeat:
         except OSError as exc:  # the SQLite file's folder cannot be made
             raise DatabaseUnavailable(f"Cannot open the database: the folder {exc.filename or ''} cannot be "
                                       f"created or written to ({exc.strerror or exc}).") from exc
+        except (ArgumentError, ValueError) as exc:  # not a URL, or one for a database this app cannot use
+            raise DatabaseUnavailable(NOT_A_DATABASE_URL) from exc
         try:
             revision = migrations.check_compatible(db.engine)  # a newer schema is refused here
             if migrate and revision not in (None, migrations.HEAD):

@@ -18,6 +18,7 @@ from heartbeat_desktop.core.errors import (
 from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Role, Status, can_move
 from heartbeat_desktop.models import Appointment, Doctor, Patient
 from heartbeat_desktop.repositories.appointment import active, overlapping
+from heartbeat_desktop.repositories.base import id_is, id_is_not
 from heartbeat_desktop.schemas import (
     AppointmentCreate,
     AppointmentRead,
@@ -141,7 +142,7 @@ class AppointmentService:
                 where = [active(), overlapping(start, end),
                          or_(Appointment.doctor_id == data.doctor_id, Appointment.patient_id == data.patient_id)]
                 if exclude_id is not None:
-                    where.append(Appointment.id != exclude_id)
+                    where.append(id_is_not(Appointment.id, exclude_id))
                 away = uow.time_off.overlapping(start, end, [data.doctor_id])
                 return [(a.starts_at, a.ends_at) for a in uow.appointments.list(*where)] + [
                     (off.starts_at, off.ends_at) for off in away]
@@ -298,7 +299,7 @@ class AppointmentService:
 
     @staticmethod
     def _load(uow: UnitOfWork, id_: int) -> Appointment:
-        found = uow.appointments.list(Appointment.id == id_, limit=1)
+        found = uow.appointments.list(id_is(Appointment.id, id_), limit=1)
         if not found:
             raise NotFound("This appointment no longer exists; it may have been deleted at another desk.")
         return found[0]

@@ -38,6 +38,15 @@ log = logging.getLogger(__name__)
 DAILY_PATTERN = "heartbeat-????-??-??.sqlite3"  # heartbeat-2026-11-27.sqlite3: sorts by date
 
 
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A file name as text a database can store: bytes of it that were not
+    UTF-8 (lone surrogates in Python) become \\x escapes (the audit log's entry)."""
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that no file name's bytes make
+        return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
+
 class BackupNotSupported(HeartbeatError):
     """This database is not backed up by the application (PostgreSQL: use pg_dump)."""
 
@@ -146,7 +155,7 @@ class BackupService:
             result = self._dump(engine.url, target)
         try:  # the copy is made and verified: a busy database must not turn that into an error
             with self.ctx.uow(write=True) as uow:
-                uow.audit(actor, "backup", "database", None, {"path": str(target), "bytes": result.size_bytes})
+                uow.audit(actor, "backup", "database", None, {"path": path_text(target), "bytes": result.size_bytes})
                 uow.commit()
         except HeartbeatError:
             log.warning("backup to %s made, but its audit entry could not be written", target, exc_info=True)

@@ -27,7 +27,12 @@ from pathlib import Path
 from heartbeat_desktop import migrations
 from heartbeat_desktop.core.errors import Conflict, HeartbeatError, NotFound
 from heartbeat_desktop.services import pg_tools
-from heartbeat_desktop.services.backup import BackupNotSupported, BackupService, integrity
+from heartbeat_desktop.services.backup import (
+    BackupNotSupported,
+    BackupService,
+    integrity,
+    path_text,
+)
 from heartbeat_desktop.services.context import SYSTEM, Actor, ServiceContext
 from heartbeat_desktop.services.permissions import Permission
 
@@ -135,8 +140,8 @@ class RestoreService:
 
     def _audited(self, result: RestoreResult, actor: Actor) -> RestoreResult:
         with self.ctx.uow(write=True) as uow:
-            uow.audit(actor, "restore", "database", None, {"from": str(result.restored_from),
-                                                           "replaced_copy": str(result.replaced_copy),
+            uow.audit(actor, "restore", "database", None, {"from": path_text(result.restored_from),
+                                                           "replaced_copy": path_text(result.replaced_copy),
                                                            "revision": result.revision})
             uow.commit()
         return result

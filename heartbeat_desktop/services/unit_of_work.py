@@ -12,7 +12,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -24,6 +24,7 @@ from heartbeat_desktop.core.errors import (
     DatabaseUnavailable,
     HeartbeatError,
     StaleRecord,
+    ValidationFailed,
 )
 from heartbeat_desktop.models import OVERLAP_CONSTRAINT, AuditEntry
 from heartbeat_desktop.repositories import (
@@ -34,6 +35,7 @@ from heartbeat_desktop.repositories import (
     TimeOffRepository,
     UserRepository,
 )
+from heartbeat_desktop.schemas.text import UNSTORABLE_MESSAGE
 from heartbeat_desktop.services import changes as changes_feed
 
 DOCTOR_BUSY = "The doctor already has an appointment at that time."
@@ -52,6 +54,13 @@ DISK_FAULTS = (
                        "try again."),
     ("unable to open database file", "The database file cannot be opened: its folder is missing or may not be "
                                      "written to. Nothing was saved."),
+)
+# a value the database cannot hold (the schemas refuse these first; this is the last word)
+VALUE_FAULTS = (
+    ("nul (0x00)", UNSTORABLE_MESSAGE),  # psycopg: "PostgreSQL text fields cannot contain NUL (0x00) bytes"
+    ("too long", "A value is too long to be saved. Please shorten it."),  # value too long for type varchar(n)
+    ("out of range", "A number or date is outside the range that can be saved."),
+    ("too large", "A number or date is outside the range that can be saved."),  # sqlite3: int too large
 )
 
 
@@ -86,6 +95,12 @@ def translate_db_error(exc: BaseException) -> HeartbeatError | None:
         if _from_sqlite(exc):
             return DatabaseUnavailable("The database file cannot be read. Check the disk and try again.")
         return ConnectionLost(SERVER_LOST)
+    if isinstance(exc, DataError) or (isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc)):
+        text = str(getattr(exc, "orig", exc)).lower()
+        for words, message in VALUE_FAULTS:
+            if words in text:
+                return ValidationFailed({"": message})
+        return ValidationFailed({"": "The database cannot save one of these values. Please check the form."})
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return ConnectionLost(SERVER_LOST)
     return None
