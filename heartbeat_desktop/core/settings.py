@@ -42,6 +42,7 @@ class Settings:
     lockout_threshold: int = 5
     lockout_duration: timedelta = timedelta(minutes=15)
     allow_past_bookings: bool = False
+    min_notice: timedelta = timedelta(0)  # "find a free time" offers nothing sooner than this from now
     clinic_timezone: str | None = None  # IANA name; None means the computer's zone
     idle_lock: timedelta = timedelta(minutes=10)  # a public desk locks itself when left
     daily_backups: int = 14  # SQLite: the automatic backups kept (one a day); 0 turns them off
@@ -155,6 +156,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         # at least a minute: a lock every few seconds would make the desk unusable
         idle_lock=timedelta(minutes=max(1.0, float(config.get("idle_lock_minutes", 10)))),
         daily_backups=max(0, int(config.get("daily_backups", 14))),
+        min_notice=timedelta(minutes=max(0.0, float(config.get("min_notice_minutes", 0)))),
     )
     values.update(overrides)
     return Settings(**values)

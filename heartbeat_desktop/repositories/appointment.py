@@ -80,6 +80,20 @@ class AppointmentRepository(Repository[Appointment]):
         stmt = select(Appointment).where(*where).order_by(Appointment.starts_at, Appointment.id).limit(5)
         return list(self.session.scalars(stmt))
 
+    def busy(self, starts_at: datetime, ends_at: datetime, *, doctor_ids: list[int],
+             patient_id: int | None = None) -> list[tuple[int | None, datetime, datetime]]:
+        """(doctor id, start, end) of the active visits of these doctors, and of the patient (doctor id
+        None), overlapping the interval: plain rows, for the free-time search."""
+        whose = Appointment.doctor_id.in_(doctor_ids)
+        stmt = select(Appointment.doctor_id, Appointment.starts_at, Appointment.ends_at).where(
+            active(), overlapping(starts_at, ends_at), whose)
+        rows: list[tuple[int | None, datetime, datetime]] = [tuple(r) for r in self.session.execute(stmt)]
+        if patient_id is not None:
+            mine = select(Appointment.starts_at, Appointment.ends_at).where(
+                active(), overlapping(starts_at, ends_at), id_is(Appointment.patient_id, patient_id))
+            rows += [(None, s, e) for s, e in self.session.execute(mine)]
+        return rows
+
     def filters(
         self,
         *,

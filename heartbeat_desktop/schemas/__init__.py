@@ -7,6 +7,7 @@ from heartbeat_desktop.schemas.appointment import AppointmentCreate, Appointment
 from heartbeat_desktop.schemas.audit import AuditCheck, AuditRead
 from heartbeat_desktop.schemas.base import Schema, field_errors, parse
 from heartbeat_desktop.schemas.doctor import DoctorCreate, DoctorRead, DoctorUpdate, WorkingHoursItem
+from heartbeat_desktop.schemas.free_time import FreeTime, FreeTimeQuery
 from heartbeat_desktop.schemas.page import Page
 from heartbeat_desktop.schemas.patient import PatientCreate, PatientRead, PatientRow, PatientUpdate
 from heartbeat_desktop.schemas.time_off import TimeOffCreate, TimeOffRead
@@ -21,7 +22,7 @@ from heartbeat_desktop.schemas.user import (
 
 __all__ = [
     "PASSWORD_RULES", "AppointmentCreate", "AppointmentRead", "AppointmentUpdate", "AuditCheck", "AuditRead",
-    "AuthSession", "DoctorCreate", "DoctorRead", "DoctorUpdate", "Page", "PatientCreate", "PatientRead",
+    "AuthSession", "DoctorCreate", "DoctorRead", "DoctorUpdate", "FreeTime", "FreeTimeQuery", "Page", "PatientCreate", "PatientRead",
     "PatientRow", "PatientUpdate", "Schema", "TimeOffCreate", "TimeOffRead", "UserCreate", "UserRead", "UserUpdate", "WorkingHoursItem",
     "field_errors", "parse", "password_problem",
 ]

@@ -28,6 +28,7 @@ from heartbeat_desktop.services.changes import Change, ChangeWatcher
 from heartbeat_desktop.services.context import ServiceContext
 from heartbeat_desktop.services.demo_data import DemoDataService
 from heartbeat_desktop.services.doctors import DoctorService
+from heartbeat_desktop.services.free_slots import FreeTimeFinder
 from heartbeat_desktop.services.patients import PatientService
 from heartbeat_desktop.services.restore import RestoreService
 from heartbeat_desktop.services.time_off import TimeOffService
@@ -49,6 +50,7 @@ class Heartbeat:
         self.doctors = DoctorService(ctx)
         self.appointments = AppointmentService(ctx)
         self.time_off = TimeOffService(ctx)
+        self.free_times = FreeTimeFinder(ctx)
         self.audit = AuditService(ctx)
         self.demo = DemoDataService(ctx)
         self.backup = BackupService(ctx)

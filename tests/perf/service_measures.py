@@ -155,3 +155,25 @@ def _with_times(statement: str, params: Any, doctor_id: int, start: datetime, en
             value = value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
         values[columns.index(name)] = value
     return tuple(values)
+
+
+def measure_free_time(app: Heartbeat, token: str, url: str, backend: str, days_ahead: int) -> Row:
+    """Find a free time, as the desk asks it: every specialty and some single doctors, from days
+    that are already booked (the demo data fills ``days_ahead`` days), ten 30-minute times each."""
+    specialties = app.free_times.specialties(token)
+    doctors = [d.id for d in app.doctors.list_active(token)][:20]
+    today = datetime.now(timezone.utc).date()
+    questions = [{"specialty": s} for s in specialties] + [{"doctor_id": d} for d in doctors]
+    questions = [{**q, "starts_from": datetime.combine(today + timedelta(days=i % max(1, days_ahead)),
+                                                       datetime.min.time()),
+                  "minutes": 30, "count": 10} for i, q in enumerate(questions)]
+    statements = [select_of(app, "appointments", lambda q=q: app.free_times.find(token, q)) for q in questions]
+    ours = [timed(lambda q=q: app.free_times.find(token, q)) for q in questions]
+    with raw_connection(url) as conn:
+        for statement, params in statements:
+            conn.execute(statement, params).fetchall()
+        raw = [timed(_raw_runner(conn, s, p)) for s, p in statements]
+    return check("find a free time, p95", backend, p95(ours) * 1000, p95(raw) * 1000, "ms", max_ours=50,
+                 note=f"{len(questions)} questions ({len(specialties)} specialties, {len(doctors)} doctors), "
+                      f"ten 30-minute times each from a booked day; baseline the visits' SELECT alone; "
+                      f"medians {median(ours) * 1000:.2f} vs {median(raw) * 1000:.2f} ms")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QPlainTextEdit,
     QWidget,
 )
@@ -57,7 +58,8 @@ class AppointmentForm(FormDialog):
 
     def __init__(self, services: Heartbeat, session: SessionHolder, record: AppointmentRead | None = None,
                  parent: QWidget | None = None, *, doctors: list[DoctorRead] | None = None,
-                 doctor_id: int | None = None, starts_at: datetime | None = None) -> None:
+                 doctor_id: int | None = None, starts_at: datetime | None = None,
+                 minutes: int | None = None) -> None:
         super().__init__(record, parent)
         self.services, self.session, self.zone = services, session, services.ctx.zone
         self._valid = False  # the fields pass the schema
@@ -90,11 +92,17 @@ class AppointmentForm(FormDialog):
         self.free_times = FreeTimes(self)  # the next free times, when the chosen one is taken
         self.free_times.chosen.connect(self.starts_at.set_value)
         self.layout().insertWidget(2, self.free_times)
+        self.find_button = named(QPushButton(self.tr("F&ind slot")), "findSlotButton",
+                                 self.tr("The doctor's next free times from this date"))
+        self.find_button.clicked.connect(self.find_slots)
+        self._beside(self.starts_at, self.find_button)
         self.length.minutes.valueChanged.connect(lambda _v: self._edited("duration"))
         self.patient.patient_changed.connect(lambda _id: self._edited("patient"))
         self._wanted_doctor = record.doctor_id if record else doctor_id
         if record is None:
             self.starts_at.set_value(starts_at or self._next_quarter())
+            if minutes is not None:
+                self.length.set_value(timedelta(minutes=minutes))
         self._original: Key | None = None
         if record is not None:
             self._original = (record.patient_id, record.doctor_id, local(record.starts_at, self.zone),
@@ -244,6 +252,25 @@ class AppointmentForm(FormDialog):
             for widget in (self.patient, self.doctor, self.starts_at, self.duration, self.length.minutes):
                 widget.setEnabled(False)
                 widget.setToolTip(hint)
+
+    def find_slots(self) -> None:
+        """The chosen doctor's next free times of this length, from the chosen start on (clear of the
+        patient's other visits too), offered as buttons under the conflicts."""
+        doctor = self.doctor.currentData()
+        if doctor is None:
+            show_message(self.form_error, self.tr("Choose a doctor first."))
+            return
+        query = {"doctor_id": doctor, "patient_id": self.patient.patient_id, "starts_from": self.starts_at.value(),
+                 "minutes": max(5, int(self.length.value().total_seconds() // 60)), "count": 6}
+        op = Operation(self.services.free_times.find, self.session.token, query)
+        op.succeeded.connect(while_alive(self, self._slots_found))
+        op.failed.connect(while_alive(self, lambda exc: show_message(self.form_error, plain_message(exc))))
+        op.start()
+
+    def _slots_found(self, found: list[Any]) -> None:
+        if not found:
+            show_message(self.form_error, self.tr("No free time in the next two weeks."))
+        self.free_times.offer([local(f.starts_at, self.zone) for f in found])
 
     def _beside(self, field: QWidget, *extra: QWidget) -> None:
         """Put ``extra`` widgets on ``field``'s row (the duration's minutes and end time)."""

@@ -28,6 +28,7 @@ from heartbeat_desktop.schemas import AppointmentRead, DoctorRead, TimeOffRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.alive import while_alive
+from heartbeat_desktop.ui.dialogs.free_time import FreeTimeDialog
 from heartbeat_desktop.ui.dialogs.time_off import TimeOffDialog
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.formatting import date_format
@@ -81,10 +82,14 @@ class SchedulePage(QWidget):
         self.time_off_button = named(QPushButton(self.tr("Time off…")), "scheduleTimeOffButton",
                                      self.tr("Vacations, days off, blocked hours and holidays"))
         self.time_off_button.setVisible(self.can_set_time_off)
+        self.find_button = named(QPushButton(self.tr("Fin&d a free time…")), "scheduleFindButton",
+                                 self.tr("The next free times of a doctor or a specialty"))
+        self.find_button.setVisible(self.can_book)
         top = QHBoxLayout()
         for widget in (self.prev_button, self.date_edit, self.next_button, self.today_button):
             top.addWidget(widget)
         top.addSpacing(12)
+        top.addWidget(self.find_button)
         top.addWidget(self.time_off_button)
         top.addStretch(1)
         top.addWidget(doctor_label)
@@ -128,6 +133,7 @@ class SchedulePage(QWidget):
         self.view.appointment_activated.connect(self.edit)
         self.edit_button.clicked.connect(lambda: self.edit(self.view.selected_appointment()))
         self.time_off_button.clicked.connect(self.open_time_off)
+        self.find_button.clicked.connect(self.open_free_time)
         self.new_button.clicked.connect(self.create_record)
         self.status_actions.changed.connect(self._status_changed)
         self.status_actions.failed.connect(lambda _exc: self.refresh())
@@ -145,6 +151,20 @@ class SchedulePage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def open_free_time(self) -> FreeTimeDialog:
+        """Find a free time from this day on; the time chosen opens the booking form there."""
+        current = self.view.currentIndex()
+        doctor_id = current.data(DoctorIdRole) if current.isValid() else self.doctor_filter.currentData()
+        dialog = FreeTimeDialog(self.services, self.session, self.doctors, doctor_id, self.day, self)
+        dialog.chosen.connect(self._free_time_chosen)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _free_time_chosen(self, doctor_id: int, start: datetime, minutes: int) -> None:
+        self.go_to(start.date())
+        self.book(doctor_id, start, minutes)
 
     # --- the day ------------------------------------------------------------------------------
     @property
@@ -224,12 +244,12 @@ class SchedulePage(QWidget):
         self.model.set_doctor_filter(self.doctor_filter.currentData())
 
     # --- booking and actions ------------------------------------------------------------------------
-    def book(self, doctor_id: int, starts_at: datetime) -> None:
-        """Open the form for a free slot, prefilled with its doctor and time."""
+    def book(self, doctor_id: int, starts_at: datetime, minutes: int | None = None) -> None:
+        """Open the form for a free slot, prefilled with its doctor and time (and length)."""
         if not self.can_book:
             return
         form = open_appointment_form(self, self.services, self.session, None, doctors=self.doctors,
-                                     doctor_id=doctor_id, starts_at=starts_at)
+                                     doctor_id=doctor_id, starts_at=starts_at, minutes=minutes)
         form.saved.connect(self._saved)
 
     def edit(self, appointment: AppointmentRead | None) -> None:
