@@ -2,6 +2,7 @@
 
 from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Role, Status
 from heartbeat_desktop.models.appointment import OVERLAP_CONSTRAINT, Appointment
+from heartbeat_desktop.models.appointment_type import AppointmentType
 from heartbeat_desktop.models.audit import AuditEntry
 from heartbeat_desktop.models.base import Base, Entity
 from heartbeat_desktop.models.doctor import Doctor, WorkingHours
@@ -10,6 +11,6 @@ from heartbeat_desktop.models.time_off import TimeOff
 from heartbeat_desktop.models.user import User
 
 __all__ = [
-    "INACTIVE_STATUSES", "OVERLAP_CONSTRAINT", "Appointment", "AuditEntry", "Base", "Doctor",
+    "INACTIVE_STATUSES", "OVERLAP_CONSTRAINT", "Appointment", "AppointmentType", "AuditEntry", "Base", "Doctor",
     "Entity", "Patient", "Role", "Status", "TimeOff", "User", "WorkingHours",
 ]

@@ -16,6 +16,7 @@ from heartbeat_desktop.core.vocabulary import Status
 from heartbeat_desktop.models.base import Entity, UTCDateTime
 
 if TYPE_CHECKING:
+    from heartbeat_desktop.models.appointment_type import AppointmentType
     from heartbeat_desktop.models.doctor import Doctor
     from heartbeat_desktop.models.patient import Patient
     from heartbeat_desktop.models.user import User
@@ -43,7 +44,9 @@ class Appointment(Entity):
     reason: Mapped[str | None] = mapped_column(String(300))
     notes: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    type_id: Mapped[int | None] = mapped_column(ForeignKey("appointment_types.id"))  # a type in use stays
 
     doctor: Mapped[Doctor] = relationship(back_populates="appointments")
     patient: Mapped[Patient] = relationship(back_populates="appointments")
     created_by: Mapped[User | None] = relationship()
+    type: Mapped[AppointmentType | None] = relationship()

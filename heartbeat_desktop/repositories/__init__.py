@@ -1,6 +1,7 @@
 """Repositories: one generic base with the CRUD operations, one subclass per entity."""
 
 from heartbeat_desktop.repositories.appointment import AppointmentRepository
+from heartbeat_desktop.repositories.appointment_type import AppointmentTypeRepository
 from heartbeat_desktop.repositories.audit import AuditRepository
 from heartbeat_desktop.repositories.base import Repository
 from heartbeat_desktop.repositories.doctor import DoctorRepository
@@ -9,6 +10,6 @@ from heartbeat_desktop.repositories.time_off import TimeOffRepository
 from heartbeat_desktop.repositories.user import UserRepository
 
 __all__ = [
-    "AppointmentRepository", "AuditRepository", "DoctorRepository", "PatientRepository",
+    "AppointmentRepository", "AppointmentTypeRepository", "AuditRepository", "DoctorRepository", "PatientRepository",
     "Repository", "TimeOffRepository", "UserRepository",
 ]

@@ -55,7 +55,8 @@ class AppointmentRepository(Repository[Appointment]):
 
     def select(self) -> Select[tuple[Appointment]]:
         # the readers always show both names: load them in the same query
-        return super().select().options(joinedload(Appointment.doctor), joinedload(Appointment.patient))
+        return super().select().options(joinedload(Appointment.doctor), joinedload(Appointment.patient),
+                                        joinedload(Appointment.type))
 
     def clashes(
         self,

@@ -4,6 +4,11 @@ No SQLAlchemy here; the GUI may import this package freely.
 """
 
 from heartbeat_desktop.schemas.appointment import AppointmentCreate, AppointmentRead, AppointmentUpdate
+from heartbeat_desktop.schemas.appointment_type import (
+    AppointmentTypeCreate,
+    AppointmentTypeRead,
+    AppointmentTypeUpdate,
+)
 from heartbeat_desktop.schemas.audit import AuditCheck, AuditRead
 from heartbeat_desktop.schemas.base import Schema, field_errors, parse
 from heartbeat_desktop.schemas.doctor import DoctorCreate, DoctorRead, DoctorUpdate, WorkingHoursItem
@@ -21,7 +26,8 @@ from heartbeat_desktop.schemas.user import (
 )
 
 __all__ = [
-    "PASSWORD_RULES", "AppointmentCreate", "AppointmentRead", "AppointmentUpdate", "AuditCheck", "AuditRead",
+    "PASSWORD_RULES", "AppointmentCreate", "AppointmentRead", "AppointmentTypeCreate", "AppointmentTypeRead",
+    "AppointmentTypeUpdate", "AppointmentUpdate", "AuditCheck", "AuditRead",
     "AuthSession", "DoctorCreate", "DoctorRead", "DoctorUpdate", "FreeTime", "FreeTimeQuery", "Page", "PatientCreate", "PatientRead",
     "PatientRow", "PatientUpdate", "Schema", "TimeOffCreate", "TimeOffRead", "UserCreate", "UserRead", "UserUpdate", "WorkingHoursItem",
     "field_errors", "parse", "password_problem",

@@ -22,6 +22,7 @@ class AppointmentCreate(Schema):
     ends_at: datetime
     reason: str | None = Field(default=None, max_length=300)
     notes: str | None = Field(default=None, max_length=5000)
+    type_id: int | None = Field(default=None, gt=0)  # a visit type (first visit, follow-up…), if any
 
     @field_validator("starts_at", "ends_at")
     @classmethod
@@ -62,6 +63,9 @@ class AppointmentRead(Schema):
     created_by_id: int | None
     doctor_name: str
     patient_name: str
+    type_id: int | None = None
+    type_name: str | None = None
+    type_colour: str | None = None  # "#rrggbb"
     created_at: datetime
     updated_at: datetime
 

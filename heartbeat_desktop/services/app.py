@@ -20,6 +20,7 @@ from heartbeat_desktop.core.database import Database
 from heartbeat_desktop.core.errors import ConnectionLost, DatabaseUnavailable
 from heartbeat_desktop.core.security import TokenSigner, load_or_create_secret
 from heartbeat_desktop.core.settings import Settings, load_settings
+from heartbeat_desktop.services.appointment_types import AppointmentTypeService
 from heartbeat_desktop.services.appointments import AppointmentService
 from heartbeat_desktop.services.audit import AuditService
 from heartbeat_desktop.services.auth import AuthService
@@ -51,6 +52,7 @@ class Heartbeat:
         self.appointments = AppointmentService(ctx)
         self.time_off = TimeOffService(ctx)
         self.free_times = FreeTimeFinder(ctx)
+        self.appointment_types = AppointmentTypeService(ctx)
         self.audit = AuditService(ctx)
         self.demo = DemoDataService(ctx)
         self.backup = BackupService(ctx)

@@ -14,9 +14,10 @@ from heartbeat_desktop.core.errors import (
     NotFound,
     PermissionDenied,
     StaleRecord,
+    ValidationFailed,
 )
 from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Role, Status, can_move
-from heartbeat_desktop.models import Appointment, Doctor, Patient
+from heartbeat_desktop.models import Appointment, AppointmentType, Doctor, Patient
 from heartbeat_desktop.repositories.appointment import active, overlapping
 from heartbeat_desktop.repositories.base import id_is, id_is_not
 from heartbeat_desktop.schemas import (
@@ -32,7 +33,7 @@ from heartbeat_desktop.services.free_slots import next_free
 from heartbeat_desktop.services.permissions import Permission
 from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
 
-FIELDS = ("doctor_id", "patient_id", "starts_at", "ends_at", "status", "reason", "notes")
+FIELDS = ("doctor_id", "patient_id", "starts_at", "ends_at", "status", "reason", "notes", "type_id")
 MAX_LIST = 5000
 
 
@@ -43,6 +44,7 @@ def to_read(a: Appointment) -> AppointmentRead:
         notes=a.notes, created_by_id=a.created_by_id,
         doctor_name=" ".join(p for p in (a.doctor.last_name, a.doctor.first_name, a.doctor.middle_name) if p),
         patient_name=" ".join(p for p in (a.patient.last_name, a.patient.first_name, a.patient.middle_name) if p),
+        type_id=a.type_id, type_name=a.type.name if a.type else None, type_colour=a.type.colour if a.type else None,
         created_at=a.created_at, updated_at=a.updated_at,
     )
 
@@ -170,7 +172,7 @@ class AppointmentService:
             appointment = Appointment(  # given the loaded people: to_read needs no query for the names
                 doctor=doctor, patient=patient, starts_at=data.starts_at,
                 ends_at=data.ends_at, status=Status.SCHEDULED.value, reason=data.reason,
-                notes=data.notes, created_by_id=actor.user_id,
+                notes=data.notes, created_by_id=actor.user_id, type=self._type(uow, data.type_id, None),
             )
             uow.appointments.add(appointment)  # the database's overlap rule runs here
             uow.audit(actor, "create", "appointment", appointment.id, snapshot(appointment, FIELDS))
@@ -191,6 +193,7 @@ class AppointmentService:
             if moved and Status(appointment.status) not in INACTIVE_STATUSES:
                 self._refuse_problems(uow, data, appointment.id)
             before = snapshot(appointment, FIELDS)
+            appointment.type = self._type(uow, data.type_id, appointment.type_id)
             for field in ("doctor_id", "patient_id", "starts_at", "ends_at", "reason", "notes"):
                 setattr(appointment, field, getattr(data, field))
             uow.flush()
@@ -296,6 +299,16 @@ class AppointmentService:
                 f"The patient already has an appointment at {booking_rules.span(other, self.ctx.zone)} "
                 f"with Dr {other.doctor.last_name}."
             )
+
+    @staticmethod
+    def _type(uow: UnitOfWork, type_id: int | None, current: int | None) -> AppointmentType | None:
+        """The visit type asked for; a type no longer offered only where it already was."""
+        if type_id is None:
+            return None
+        found = uow.appointment_types.get(type_id)
+        if found is None or (not found.is_active and type_id != current):
+            raise ValidationFailed({"type_id": "This visit type is no longer offered; choose another."})
+        return found
 
     @staticmethod
     def _load(uow: UnitOfWork, id_: int) -> Appointment:

@@ -24,6 +24,7 @@ class Permission(enum.Enum):
     DELETE_APPOINTMENTS = ({ADMIN, DESK}, "delete appointments")
     MANAGE_TIME_OFF = ({ADMIN, DESK}, "change doctors' time off")
     CLINIC_HOLIDAYS = ({ADMIN}, "set clinic holidays")
+    MANAGE_APPOINTMENT_TYPES = ({ADMIN}, "change the list of visit types")
     MANAGE_USERS = ({ADMIN}, "manage user accounts")
     VIEW_AUDIT = ({ADMIN}, "view the audit log")
     MAINTAIN_DATABASE = ({ADMIN}, "back up or fill the database")

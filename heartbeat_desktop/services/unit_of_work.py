@@ -29,6 +29,7 @@ from heartbeat_desktop.core.errors import (
 from heartbeat_desktop.models import OVERLAP_CONSTRAINT, AuditEntry
 from heartbeat_desktop.repositories import (
     AppointmentRepository,
+    AppointmentTypeRepository,
     AuditRepository,
     DoctorRepository,
     PatientRepository,
@@ -126,6 +127,7 @@ class UnitOfWork:
         self.doctors = DoctorRepository(self.session)
         self.appointments = AppointmentRepository(self.session)
         self.time_off = TimeOffRepository(self.session)
+        self.appointment_types = AppointmentTypeRepository(self.session)
         self.audit_log = AuditRepository(self.session)
         return self
 

@@ -36,6 +36,7 @@ EXPECTED = {
     Permission.DELETE_APPOINTMENTS: {ADMIN, DESK},
     Permission.MANAGE_TIME_OFF: {ADMIN, DESK},
     Permission.CLINIC_HOLIDAYS: {ADMIN},
+    Permission.MANAGE_APPOINTMENT_TYPES: {ADMIN},
     Permission.MANAGE_USERS: {ADMIN},
     Permission.VIEW_AUDIT: {ADMIN},
     Permission.MAINTAIN_DATABASE: {ADMIN},
