@@ -7,9 +7,10 @@ from the time asked for onwards, for two weeks; a candidate is free if
 nothing the caller calls busy overlaps it: the doctor's and the patient's
 active visits, the doctor's time off and the clinic's holidays.
 
-:class:`FreeTimeFinder` reads all of that for every candidate doctor in three
-queries over the whole two weeks (plain rows, no ORM objects), then walks each
-doctor's days in Python: its cost does not grow with the years of history.
+:class:`FreeTimeFinder` reads all of that for every candidate doctor in two
+queries per window of days (plain rows, no ORM objects), walking the days in
+Python and stopping as soon as it has enough: its cost does not grow with the
+years of history.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from heartbeat_desktop.services.permissions import Permission
 
 STEP = timedelta(minutes=15)
 DAYS = 14
+WINDOWS = (2, 5, 8)  # Find a free time reads the fortnight in these steps (days), stopping when it has enough
 NO_ROTA = [(time(8), time(20))]  # a doctor who keeps no hours: a working day's span
 
 Busy = Sequence[tuple[datetime, datetime]]  # UTC intervals
@@ -42,22 +44,32 @@ def next_free(doctor: Doctor, busy_on: Callable[[date], Busy], wanted: datetime,
     found: list[datetime] = []
     for offset in range(DAYS + 1):
         day = earliest.date() + timedelta(days=offset)
-        stretches = day_stretches(doctor, day.weekday()) if doctor.working_hours else NO_ROTA
-        if not stretches:
-            continue
-        busy = busy_on(day)
-        for starts, ends in stretches:
-            first = datetime.combine(day, starts, tzinfo=zone)
-            last = datetime.combine(day, ends, tzinfo=zone)
-            steps = max(0, -(-(earliest - first) // STEP))  # the first grid time not before ``earliest``
-            candidate = first + steps * STEP
-            while candidate + length <= last:
-                begins, finishes = candidate.astimezone(timezone.utc), (candidate + length).astimezone(timezone.utc)
-                if not any(b < finishes and begins < e for b, e in busy):
-                    found.append(begins)
-                    if len(found) == count:
-                        return found
-                candidate += STEP
+        found += free_on(doctor, day, busy_on(day), earliest, length, zone, count - len(found))
+        if len(found) == count:
+            break
+    return found
+
+
+def free_on(doctor: Doctor, day: date, busy: Busy, earliest: datetime, length: timedelta, zone: tzinfo,
+            limit: int) -> list[datetime]:
+    """Up to ``limit`` free starts (UTC) of ``doctor`` on ``day``, none before ``earliest``."""
+    stretches = day_stretches(doctor, day.weekday()) if doctor.working_hours else NO_ROTA
+    found: list[datetime] = []
+    if not stretches or limit <= 0:
+        return found
+    busy = sorted(busy)
+    for starts, ends in stretches:
+        first = datetime.combine(day, starts, tzinfo=zone)
+        last = datetime.combine(day, ends, tzinfo=zone)
+        steps = max(0, -(-(earliest - first) // STEP))  # the first grid time not before ``earliest``
+        candidate = first + steps * STEP
+        while candidate + length <= last:
+            begins, finishes = candidate.astimezone(timezone.utc), (candidate + length).astimezone(timezone.utc)
+            if not any(b < finishes and begins < e for b, e in busy):
+                found.append(begins)
+                if len(found) == limit:
+                    return found
+            candidate += STEP
     return found
 
 
@@ -87,35 +99,58 @@ class FreeTimeFinder:
             return sorted(found, key=str.casefold)
 
     def find(self, token: str, query: FreeTimeQuery | Mapping[str, Any]) -> list[FreeTime]:
-        """Up to ``count`` free times, soonest first, at least the clinic's minimum notice from now."""
+        """Up to ``count`` free times, soonest first, at least the clinic's minimum notice from now.
+
+        Day by day across all the candidate doctors, reading the days in growing
+        windows (2, 5, then 8 days): the search stops at the first day by whose
+        end enough times were found, without reading the rest of the fortnight.
+        """
         query = parse(FreeTimeQuery, query)
         zone = self.ctx.zone
         wanted = clock.as_utc(query.starts_from, zone)
-        earliest = max(wanted, self.ctx.now() + self.ctx.settings.min_notice)
-        if self.ctx.settings.allow_past_bookings:
-            earliest = wanted
+        earliest = wanted if self.ctx.settings.allow_past_bookings else max(
+            wanted, self.ctx.now() + self.ctx.settings.min_notice)
         length = timedelta(minutes=query.minutes)
         first = earliest.astimezone(zone).date()
-        last = first + timedelta(days=DAYS)
-        window = (clock.local_day_bounds(first, zone)[0], clock.local_day_bounds(last, zone)[1])
+        found: list[FreeTime] = []
         with self.ctx.uow() as uow:
             self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
             doctors = self._doctors(uow, query)
-            ids = [d.id for d in doctors]
-            rows = uow.appointments.busy(*window, doctor_ids=ids, patient_id=query.patient_id)
-            away = uow.time_off.overlapping(*window, ids)
-            found: list[FreeTime] = []
-            for doctor in doctors:
-                intervals = [(b, e) for who, b, e in rows if who in (doctor.id, None)]
-                intervals += [(o.starts_at, o.ends_at) for o in away if o.doctor_id in (doctor.id, None)]
-                days = by_day(intervals, zone, first, last)
-                name = short_name(doctor.last_name, doctor.first_name, doctor.middle_name)
-                for start in next_free(doctor, lambda day, d=days: d.get(day, ()), earliest, length, zone,
-                                       earliest, query.count):
-                    found.append(FreeTime(doctor_id=doctor.id, doctor_name=name, specialty=doctor.specialty,
-                                          starts_at=start, ends_at=start + length))
+            names = {d.id: short_name(d.last_name, d.first_name, d.middle_name) for d in doctors}
+            day = first
+            for span in WINDOWS:
+                last = min(day + timedelta(days=span - 1), first + timedelta(days=DAYS))
+                busy = self._busy(uow, doctors, query.patient_id, day, last)
+                while day <= last:
+                    for doctor in doctors:
+                        for start in free_on(doctor, day, busy[doctor.id].get(day, ()), earliest, length, zone,
+                                             query.count):
+                            found.append(FreeTime(doctor_id=doctor.id, doctor_name=names[doctor.id],
+                                                  specialty=doctor.specialty, starts_at=start,
+                                                  ends_at=start + length))
+                    day += timedelta(days=1)
+                    if len(found) >= query.count:
+                        break
+                if len(found) >= query.count or day > first + timedelta(days=DAYS):
+                    break
         found.sort(key=lambda f: (f.starts_at, f.doctor_name.casefold()))
         return found[:query.count]
+
+    def _busy(self, uow: Any, doctors: list[Doctor], patient_id: int | None, first: date,
+              last: date) -> dict[int, dict[date, Busy]]:
+        """For each doctor, what is taken on each local day from ``first`` to ``last``: their visits,
+        the patient's, their time off and the clinic's holidays (two queries for all the doctors)."""
+        zone = self.ctx.zone
+        window = (clock.local_day_bounds(first, zone)[0], clock.local_day_bounds(last, zone)[1])
+        ids = [d.id for d in doctors]
+        rows = uow.appointments.busy(*window, doctor_ids=ids, patient_id=patient_id)
+        rows += [(o.doctor_id, o.starts_at, o.ends_at) for o in uow.time_off.overlapping(*window, ids)]
+        shared = [(b, e) for who, b, e in rows if who is None]  # the patient's visits, clinic holidays
+        own: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+        for who, b, e in rows:
+            if who is not None:
+                own[who].append((b, e))
+        return {i: by_day(own[i] + shared, zone, first, last) for i in ids}
 
     @staticmethod
     def _doctors(uow: Any, query: FreeTimeQuery) -> list[Doctor]:
