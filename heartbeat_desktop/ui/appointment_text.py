@@ -49,6 +49,8 @@ def details(appointment: AppointmentRead, zone: tzinfo) -> str:
         appointment.patient_name,
         QCoreApplication.translate("appointments", "Dr {0}").format(appointment.doctor_name),
     ]
+    if appointment.type_name:
+        lines.append(appointment.type_name)
     if appointment.reason:
         lines.append(appointment.reason)
     return "\n".join(lines)

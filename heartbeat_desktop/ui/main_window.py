@@ -27,6 +27,7 @@ from heartbeat_desktop.ui.backup_action import BackupRunner
 from heartbeat_desktop.ui.connection_banner import ConnectionBanner
 from heartbeat_desktop.ui.connection_monitor import ConnectionMonitor
 from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
+from heartbeat_desktop.ui.dialogs.visit_types import VisitTypesDialog
 from heartbeat_desktop.ui.errors import session_refusals
 from heartbeat_desktop.ui.live_updates import ANYTHING, LiveUpdates, refresh_pages
 from heartbeat_desktop.ui.lock_screen import LockScreen
@@ -143,8 +144,14 @@ class MainWindow(QMainWindow):
             go_menu.addAction(self._action(page.accessibleName(),
                                            lambda _checked=False, p=page: self.tabs.setCurrentWidget(p),
                                            f"Alt+{i + 1}"))
-        if allowed(self.session.user.role, Permission.MAINTAIN_DATABASE):
-            tools_menu = bar.addMenu(self.tr("&Tools"))
+        role = self.session.user.role
+        tools = [p for p in (Permission.MANAGE_APPOINTMENT_TYPES, Permission.MAINTAIN_DATABASE) if allowed(role, p)]
+        tools_menu = bar.addMenu(self.tr("&Tools")) if tools else None
+        if tools_menu is not None and Permission.MANAGE_APPOINTMENT_TYPES in tools:
+            tools_menu.addAction(self._action(self.tr("&Visit types…"), self.open_visit_types, None,
+                                              "visitTypesAction"))
+            tools_menu.addSeparator()
+        if tools_menu is not None and Permission.MAINTAIN_DATABASE in tools:
             self.backup = BackupRunner(self.services, self.session, self)
             tools_menu.addAction(self._action(self.tr("&Back up the database…"), self.backup.ask_and_run, None,
                                               "backupAction"))
@@ -188,6 +195,12 @@ class MainWindow(QMainWindow):
             dialog.show()
         self._hidden_dialogs = []
         self._update_time_left()
+
+    def open_visit_types(self) -> VisitTypesDialog:
+        dialog = VisitTypesDialog(self.services, self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def change_password(self) -> ChangePasswordDialog:
         dialog = ChangePasswordDialog(self.services, self.session.auth, parent=self)

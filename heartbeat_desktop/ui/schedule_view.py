@@ -108,7 +108,9 @@ class BlockDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
             painter.drawRoundedRect(box, 3, 3)
-        painter.fillRect(QRectF(box.left(), box.top(), 4, box.height()), style.edge_color)
+        # the left bar: the visit type's colour where it has one, else the status's
+        painter.fillRect(QRectF(box.left(), box.top(), 6 if a.type_colour else 4, box.height()),
+                         QColor(a.type_colour) if a.type_colour else style.edge_color)
         if selected:
             painter.setPen(QPen(option.palette.highlight().color(), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 W = TypeVar("W", bound=QWidget)
@@ -33,3 +34,10 @@ def error_label(object_name: str) -> QLabel:
 def show_message(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def colour_swatch(colour: str, size: int = 12) -> QIcon:
+    """A small filled square of ``colour`` ("#rrggbb"), for a list of coloured things."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)

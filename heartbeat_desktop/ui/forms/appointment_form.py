@@ -31,6 +31,7 @@ from heartbeat_desktop.core.vocabulary import Status
 from heartbeat_desktop.schemas import (
     AppointmentCreate,
     AppointmentRead,
+    AppointmentTypeRead,
     DoctorRead,
     PatientRead,
 )
@@ -45,6 +46,7 @@ from heartbeat_desktop.ui.forms.patient_picker import PatientPicker
 from heartbeat_desktop.ui.forms.time_fields import DurationField, StartField
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
+from heartbeat_desktop.ui.widgets import colour_swatch as type_swatch
 from heartbeat_desktop.ui.widgets import named, show_message
 
 CHECK_DELAY_MS = 300
@@ -75,6 +77,10 @@ class AppointmentForm(FormDialog):
         self.patient = self.add_field("patient", self.tr("&Patient:"), PatientPicker(services, session))
         self.doctor = self.add_field("doctor", self.tr("&Doctor:"), QComboBox())
         self.doctor.setPlaceholderText(self.tr("Choose a doctor"))
+        kinds = QComboBox()
+        kinds.addItem(self.tr("—"), None)  # before the form listens to it
+        self.visit_type = self.add_field("type_id", self.tr("T&ype:"), kinds,
+                                         self.tr("The kind of visit; choosing one sets its usual length"))
         self.starts_at = self.add_field("starts_at", self.tr("Da&te and time:"), StartField())
         self.length = DurationField(self)
         self.duration = self.add_field("duration", self.tr("D&uration:"), self.length.combo)
@@ -99,6 +105,7 @@ class AppointmentForm(FormDialog):
         self.length.minutes.valueChanged.connect(lambda _v: self._edited("duration"))
         self.patient.patient_changed.connect(lambda _id: self._edited("patient"))
         self._wanted_doctor = record.doctor_id if record else doctor_id
+        self.types: dict[int, AppointmentTypeRead] = {}
         if record is None:
             self.starts_at.set_value(starts_at or self._next_quarter())
             if minutes is not None:
@@ -111,6 +118,8 @@ class AppointmentForm(FormDialog):
             self._fill_doctors(doctors)
         else:
             self._in_background(services.doctors.list_active, self._fill_doctors)
+        self._in_background(services.appointment_types.list, self._fill_types)
+        self.visit_type.activated.connect(self._type_chosen)
         self.finish()
         if record is not None:
             self._lock_if_completed(record)
@@ -126,6 +135,7 @@ class AppointmentForm(FormDialog):
             "ends_at": start + self.length.value(),
             "reason": text_or_none(self.reason),
             "notes": text_or_none(self.notes),
+            "type_id": self.visit_type.currentData(),
         }
 
     def load(self, record: AppointmentRead) -> None:
@@ -241,6 +251,25 @@ class AppointmentForm(FormDialog):
                 self.doctor.addItem(self.tr("{0} (inactive)").format(self.record.doctor_name), wanted)
             self.doctor.setCurrentIndex(self.doctor.findData(wanted) if wanted is not None else -1)
         self.validate()
+
+    def _fill_types(self, types: list[AppointmentTypeRead]) -> None:
+        self.types = {t.id: t for t in types}
+        with QSignalBlocker(self.visit_type):
+            for t in types:
+                self.visit_type.addItem(type_swatch(t.colour), t.name, t.id)
+            record = self.record
+            if record is not None and record.type_id is not None:
+                if self.visit_type.findData(record.type_id) < 0:  # retired since: kept on this visit
+                    self.visit_type.addItem(type_swatch(record.type_colour or "#999999"),
+                                            self.tr("{0} (no longer offered)").format(record.type_name),
+                                            record.type_id)
+                self.visit_type.setCurrentIndex(self.visit_type.findData(record.type_id))
+
+    def _type_chosen(self, _index: int) -> None:
+        """A type chosen by hand brings its usual length (the length can still be changed)."""
+        chosen = self.types.get(self.visit_type.currentData())
+        if chosen is not None and self.duration.isEnabled():  # (a completed visit keeps its length)
+            self.length.set_value(timedelta(minutes=chosen.minutes))
 
     def _refine_patient(self, patient: PatientRead) -> None:
         if self.patient.patient_id == patient.id:
