@@ -87,6 +87,7 @@ def shoot(folder: Path) -> list[Path]:
                 services.users.create(auth.token, {"username": username, "full_name": full_name,
                                                    "password": secrets.token_urlsafe(12) + "-1a", "role": role})
             _some_time_off(services, auth)
+            _some_visit_types(services, auth)
             return list(_shoot_screens(services, auth, folder))
 
 
@@ -106,6 +107,16 @@ def _some_time_off(services: Heartbeat, auth: Any) -> None:
                 services.time_off.add(auth.token, data)
                 doctors = [d for d in doctors if d.id != doctor.id]
                 break
+
+
+def _some_visit_types(services: Heartbeat, auth: Any) -> None:
+    """Two visit types, given to today's visits in turn (the schedule shows their colours)."""
+    kinds = [services.appointment_types.create(auth.token, {"name": name, "minutes": minutes, "colour": colour})
+             for name, minutes, colour in (("Первичный приём", 30, "#2e7d32"), ("Повторный приём", 20, "#8e24aa"))]
+    for i, visit in enumerate(services.appointments.list_day(auth.token, date.today())):
+        data = visit.model_dump(include={"doctor_id", "patient_id", "starts_at", "ends_at", "reason", "notes"})
+        services.appointments.update(auth.token, visit.id, {**data, "type_id": kinds[i % 2].id,
+                                                            "version": visit.version})
 
 
 def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ignore[no-untyped-def]
@@ -142,10 +153,12 @@ def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ig
         yield save(dialog, folder, form_name)
         dialog.done(0)
     schedule = window.show_page("schedulePage")
-    dialog = schedule.open_time_off()  # type: ignore[attr-defined]
-    settle()
-    yield save(dialog, folder, "timeOffDialog")
-    dialog.done(0)
+    for name, opener in (("timeOffDialog", schedule.open_time_off), ("freeTimeDialog", schedule.open_free_time),  # type: ignore[attr-defined]
+                         ("visitTypesDialog", window.open_visit_types)):
+        dialog = opener()
+        settle()
+        yield save(dialog, folder, name)
+        dialog.done(0)
     window.session.lock(window.tr("Locked after a period of inactivity."))
     yield save(window, folder, "lockScreen")
     window.close()
