@@ -52,24 +52,39 @@ def next_free(doctor: Doctor, busy_on: Callable[[date], Busy], wanted: datetime,
 
 def free_on(doctor: Doctor, day: date, busy: Busy, earliest: datetime, length: timedelta, zone: tzinfo,
             limit: int) -> list[datetime]:
-    """Up to ``limit`` free starts (UTC) of ``doctor`` on ``day``, none before ``earliest``."""
+    """Up to ``limit`` free starts (UTC) of ``doctor`` on ``day``, none before ``earliest``.
+
+    One sweep over the day's busy intervals sorted by start: a candidate that
+    collides jumps to the first grid time after the intervals it met (any time
+    before their end would meet them too).
+    """
     stretches = day_stretches(doctor, day.weekday()) if doctor.working_hours else NO_ROTA
     found: list[datetime] = []
     if not stretches or limit <= 0:
         return found
-    busy = sorted(busy)
+    taken = sorted(busy)
     for starts, ends in stretches:
-        first = datetime.combine(day, starts, tzinfo=zone)
-        last = datetime.combine(day, ends, tzinfo=zone)
+        first = datetime.combine(day, starts, tzinfo=zone).astimezone(timezone.utc)
+        last = datetime.combine(day, ends, tzinfo=zone).astimezone(timezone.utc)
         steps = max(0, -(-(earliest - first) // STEP))  # the first grid time not before ``earliest``
-        candidate = first + steps * STEP
+        candidate, at = first + steps * STEP, 0
         while candidate + length <= last:
-            begins, finishes = candidate.astimezone(timezone.utc), (candidate + length).astimezone(timezone.utc)
-            if not any(b < finishes and begins < e for b, e in busy):
-                found.append(begins)
+            finishes = candidate + length
+            while at < len(taken) and taken[at][1] <= candidate:
+                at += 1  # over before this candidate, and before every later one
+            clash, j = None, at  # the latest end among the intervals this candidate meets
+            while j < len(taken) and taken[j][0] < finishes:
+                if taken[j][1] > candidate and (clash is None or taken[j][1] > clash):
+                    clash = taken[j][1]
+                j += 1
+            if clash is None:
+                found.append(candidate)
                 if len(found) == limit:
                     return found
-            candidate += STEP
+                candidate += STEP
+            else:  # the first grid time at or after the interval's end
+                candidate = first + max(steps + 1, -(-(clash - first) // STEP)) * STEP
+                steps = (candidate - first) // STEP
     return found
 
 

@@ -41,3 +41,35 @@ def test_a_free_time_offers_nothing(hb, admin_token):
     doctor = hb.doctors.create(admin_token, doctor_data()).id
     patient = hb.patients.create(admin_token, patient_data()).id
     assert hb.appointments.free_slots(admin_token, booking(doctor, patient, at(12), minutes=30)) == []
+
+
+def test_the_sweep_finds_exactly_what_checking_every_quarter_finds():
+    """free_on jumps past what a candidate meets; a plain check of every grid time must agree."""
+    import random
+    from datetime import date, datetime, timezone
+
+    from heartbeat_desktop.models import Doctor, WorkingHours
+    from heartbeat_desktop.services.free_slots import STEP, free_on
+
+    rng = random.Random(5)
+    day = date(2031, 3, 3)  # a Monday
+    for _ in range(300):
+        doctor = Doctor(working_hours=[WorkingHours(weekday=0, starts=time(9), ends=time(13)),
+                                       WorkingHours(weekday=0, starts=time(14), ends=time(18))])
+        base = datetime(2031, 3, 3, 5, tzinfo=timezone.utc)  # 08:00 in Moscow
+        busy = []
+        for _i in range(rng.randint(0, 12)):
+            start = base + timedelta(minutes=5 * rng.randint(0, 130))
+            busy.append((start, start + timedelta(minutes=5 * rng.randint(1, 24))))
+        length = timedelta(minutes=rng.choice([10, 15, 30, 45, 60]))
+        earliest = base + timedelta(minutes=5 * rng.randint(0, 60))
+        expected = []
+        for starts, ends in ((time(9), time(13)), (time(14), time(18))):
+            first = datetime.combine(day, starts, tzinfo=MOSCOW).astimezone(timezone.utc)
+            last = datetime.combine(day, ends, tzinfo=MOSCOW).astimezone(timezone.utc)
+            candidate = first
+            while candidate + length <= last:
+                if candidate >= earliest and not any(b < candidate + length and candidate < e for b, e in busy):
+                    expected.append(candidate)
+                candidate += STEP
+        assert free_on(doctor, day, busy, earliest, length, MOSCOW, 100) == expected, (busy, length, earliest)
