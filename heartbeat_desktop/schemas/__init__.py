@@ -3,7 +3,13 @@
 No SQLAlchemy here; the GUI may import this package freely.
 """
 
-from heartbeat_desktop.schemas.appointment import AppointmentCreate, AppointmentRead, AppointmentUpdate
+from heartbeat_desktop.schemas.appointment import (
+    AppointmentCreate,
+    AppointmentRead,
+    AppointmentUpdate,
+    QueueEntry,
+    StatusChangeRead,
+)
 from heartbeat_desktop.schemas.audit import AuditCheck, AuditRead
 from heartbeat_desktop.schemas.base import Schema, field_errors, parse
 from heartbeat_desktop.schemas.doctor import DoctorCreate, DoctorRead, DoctorUpdate, WorkingHoursItem
@@ -22,6 +28,6 @@ from heartbeat_desktop.schemas.user import (
 __all__ = [
     "PASSWORD_RULES", "AppointmentCreate", "AppointmentRead", "AppointmentUpdate", "AuditCheck", "AuditRead",
     "AuthSession", "DoctorCreate", "DoctorRead", "DoctorUpdate", "Page", "PatientCreate", "PatientRead",
-    "PatientRow", "PatientUpdate", "Schema", "TimeOffCreate", "TimeOffRead", "UserCreate", "UserRead", "UserUpdate", "WorkingHoursItem",
+    "PatientRow", "PatientUpdate", "QueueEntry", "Schema", "StatusChangeRead", "TimeOffCreate", "TimeOffRead", "UserCreate", "UserRead", "UserUpdate", "WorkingHoursItem",
     "field_errors", "parse", "password_problem",
 ]

@@ -32,6 +32,7 @@ from heartbeat_desktop.repositories import (
     AuditRepository,
     DoctorRepository,
     PatientRepository,
+    StatusChangeRepository,
     TimeOffRepository,
     UserRepository,
 )
@@ -126,6 +127,7 @@ class UnitOfWork:
         self.doctors = DoctorRepository(self.session)
         self.appointments = AppointmentRepository(self.session)
         self.time_off = TimeOffRepository(self.session)
+        self.status_changes = StatusChangeRepository(self.session)
         self.audit_log = AuditRepository(self.session)
         return self
 
