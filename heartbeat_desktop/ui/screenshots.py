@@ -33,7 +33,7 @@ from heartbeat_desktop.ui.session import SessionHolder
 
 WINDOW_SIZE = (1366, 820)
 DEMO = DemoDataRequest(patients=400, doctors=6, appointments=900, days_back=30, days_ahead=14, seed=20261127)
-PAGES = ("schedulePage", "appointmentsPage", "patientsPage", "doctorsPage", "usersPage", "auditPage")
+PAGES = ("schedulePage", "queuePage", "appointmentsPage", "patientsPage", "doctorsPage", "usersPage", "auditPage")
 
 
 def settle(seconds: float = 0.3, limit: float = 15.0) -> None:
@@ -87,6 +87,7 @@ def shoot(folder: Path) -> list[Path]:
                 services.users.create(auth.token, {"username": username, "full_name": full_name,
                                                    "password": secrets.token_urlsafe(12) + "-1a", "role": role})
             _some_time_off(services, auth)
+            _some_arrivals(services, auth)
             return list(_shoot_screens(services, auth, folder))
 
 
@@ -106,6 +107,14 @@ def _some_time_off(services: Heartbeat, auth: Any) -> None:
                 services.time_off.add(auth.token, data)
                 doctors = [d for d in doctors if d.id != doctor.id]
                 break
+
+
+def _some_arrivals(services: Heartbeat, auth: Any) -> None:
+    """The next two of today's scheduled visits have arrived, so the queue shows arrivals and waiting."""
+    waiting = [e.appointment for e in services.appointments.queue(auth.token, date.today())
+               if e.appointment.status.value == "scheduled"][:2]
+    for a in waiting:
+        services.appointments.set_status(auth.token, a.id, "arrived", a.version)
 
 
 def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ignore[no-untyped-def]
