@@ -6,10 +6,11 @@ from heartbeat_desktop.repositories.audit import AuditRepository
 from heartbeat_desktop.repositories.base import Repository
 from heartbeat_desktop.repositories.doctor import DoctorRepository
 from heartbeat_desktop.repositories.patient import PatientRepository
+from heartbeat_desktop.repositories.status_change import StatusChangeRepository
 from heartbeat_desktop.repositories.time_off import TimeOffRepository
 from heartbeat_desktop.repositories.user import UserRepository
 
 __all__ = [
     "AppointmentRepository", "AppointmentTypeRepository", "AuditRepository", "DoctorRepository", "PatientRepository",
-    "Repository", "TimeOffRepository", "UserRepository",
+    "Repository", "StatusChangeRepository", "TimeOffRepository", "UserRepository",
 ]

@@ -3,7 +3,13 @@
 No SQLAlchemy here; the GUI may import this package freely.
 """
 
-from heartbeat_desktop.schemas.appointment import AppointmentCreate, AppointmentRead, AppointmentUpdate
+from heartbeat_desktop.schemas.appointment import (
+    AppointmentCreate,
+    AppointmentRead,
+    AppointmentUpdate,
+    QueueEntry,
+    StatusChangeRead,
+)
 from heartbeat_desktop.schemas.appointment_type import (
     AppointmentTypeCreate,
     AppointmentTypeRead,
@@ -27,8 +33,9 @@ from heartbeat_desktop.schemas.user import (
 
 __all__ = [
     "PASSWORD_RULES", "AppointmentCreate", "AppointmentRead", "AppointmentTypeCreate", "AppointmentTypeRead",
-    "AppointmentTypeUpdate", "AppointmentUpdate", "AuditCheck", "AuditRead",
-    "AuthSession", "DoctorCreate", "DoctorRead", "DoctorUpdate", "FreeTime", "FreeTimeQuery", "Page", "PatientCreate", "PatientRead",
-    "PatientRow", "PatientUpdate", "Schema", "TimeOffCreate", "TimeOffRead", "UserCreate", "UserRead", "UserUpdate", "WorkingHoursItem",
+    "AppointmentTypeUpdate", "AppointmentUpdate", "AuditCheck", "AuditRead", "AuthSession", "DoctorCreate",
+    "DoctorRead", "DoctorUpdate", "FreeTime", "FreeTimeQuery", "Page", "PatientCreate", "PatientRead", "PatientRow",
+    "PatientUpdate", "QueueEntry", "Schema", "StatusChangeRead", "TimeOffCreate", "TimeOffRead", "UserCreate",
+    "UserRead", "UserUpdate", "WorkingHoursItem",
     "field_errors", "parse", "password_problem",
 ]

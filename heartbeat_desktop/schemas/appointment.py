@@ -72,3 +72,28 @@ class AppointmentRead(Schema):
     @property
     def is_active(self) -> bool:
         return self.status not in INACTIVE_STATUSES
+
+
+class StatusChangeRead(Schema):
+    """One line of an appointment's status history (``from_status`` None: the booking)."""
+
+    id: int
+    appointment_id: int
+    from_status: Status | None
+    to_status: Status
+    changed_at: datetime
+    user_id: int | None
+    username: str | None
+    is_undo: bool
+
+
+class QueueEntry(Schema):
+    """A visit in today's queue: the appointment, and when it arrived and began (from its history)."""
+
+    appointment: AppointmentRead
+    arrived_at: datetime | None = None  # the last move to "arrived", if it is still in effect
+    started_at: datetime | None = None  # the last move to "in progress" after that
+
+    @property
+    def id(self) -> int:
+        return self.appointment.id

@@ -24,9 +24,11 @@ from heartbeat_desktop.schemas import (
     AppointmentCreate,
     AppointmentRead,
     AppointmentUpdate,
+    QueueEntry,
+    StatusChangeRead,
     parse,
 )
-from heartbeat_desktop.services import booking_rules
+from heartbeat_desktop.services import booking_rules, status_history
 from heartbeat_desktop.services.audit import diff, snapshot
 from heartbeat_desktop.services.context import Actor, ServiceContext
 from heartbeat_desktop.services.free_slots import next_free
@@ -175,6 +177,7 @@ class AppointmentService:
                 notes=data.notes, created_by_id=actor.user_id, type=self._type(uow, data.type_id, None),
             )
             uow.appointments.add(appointment)  # the database's overlap rule runs here
+            status_history.record(uow, actor, appointment, None, Status.SCHEDULED, self.ctx.now())
             uow.audit(actor, "create", "appointment", appointment.id, snapshot(appointment, FIELDS))
             result = to_read(appointment)  # loads the names inside the transaction
             uow.commit()
@@ -217,15 +220,61 @@ class AppointmentService:
                 return to_read(appointment)
             if not can_move(current, new):
                 raise BookingConflict(f"An appointment that is {current.label.lower()} cannot become {new.label.lower()}.")
-            if current in INACTIVE_STATUSES and new not in INACTIVE_STATUSES:
-                self._people(uow, appointment.doctor_id, appointment.patient_id, lock=True)
-                self._refuse_clashes(uow, appointment)
-            appointment.status = new.value
-            uow.flush()
+            self._move(uow, actor, appointment, current, new)
             uow.audit(actor, "status", "appointment", appointment.id, {"status": [current.value, new.value]})
             result = to_read(appointment)
             uow.commit()
             return result
+
+    def undo_status(self, token: str, id_: int, version: int) -> AppointmentRead:
+        """Take back the last status change still in effect: the status goes back to what it was
+        before it, even where ``STATUS_TRANSITIONS`` has no such move (a mistaken completion),
+        and nowhere else.  Refused if there is nothing to undo, if the record changed since the
+        desk saw it (``version``), or if the old status would break a rule (a cancellation
+        taken back onto a slot booked meanwhile).  Audited as ``undo_status``."""
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, Permission.SET_APPOINTMENT_STATUS)
+            appointment = self._load(uow, id_)
+            self._check_version(appointment, version)
+            self._check_own(uow, actor, appointment)
+            current = Status(appointment.status)
+            last = status_history.undoable(uow.status_changes.of(appointment.id), current)
+            back = Status(last.from_status)
+            self._move(uow, actor, appointment, current, back, is_undo=True)
+            uow.audit(actor, "undo_status", "appointment", appointment.id, {"status": [current.value, back.value]})
+            result = to_read(appointment)
+            uow.commit()
+            return result
+
+    def status_history(self, token: str, id_: int) -> list[StatusChangeRead]:
+        """Every status change of one appointment, oldest first (the booking is the first)."""
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
+            appointment = self._load(uow, id_)
+            return [status_history.to_read(row) for row in uow.status_changes.of(appointment.id)]
+
+    def queue(self, token: str, day: date, doctor_id: int | None = None) -> list[QueueEntry]:
+        """One local day's appointments in time order (a doctor's, if given), each with when
+        the patient arrived and when the visit began, from the status history."""
+        start, end = clock.local_day_bounds(day, self.ctx.zone)
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
+            where = self._filters(uow, doctor_id=doctor_id, starts_from=start, starts_before=end)
+            rows = uow.appointments.list(*where, limit=MAX_LIST)
+            appointments = [to_read(a) for a in rows]
+            changes = uow.status_changes.of_many(a.id for a in appointments)
+            return status_history.queue_entries(appointments, changes)
+
+    def _move(self, uow: UnitOfWork, actor: Actor, appointment: Appointment, current: Status, new: Status,
+              *, is_undo: bool = False) -> None:
+        """Set the status, the old one kept in the history; an inactive visit made active again
+        must find its doctor and patient still free (the database's overlap rule holds too)."""
+        if current in INACTIVE_STATUSES and new not in INACTIVE_STATUSES:
+            self._people(uow, appointment.doctor_id, appointment.patient_id, lock=True)
+            self._refuse_clashes(uow, appointment)
+        appointment.status = new.value
+        uow.flush()
+        status_history.record(uow, actor, appointment, current, new, self.ctx.now(), is_undo=is_undo)
 
     def delete(self, token: str, id_: int, version: int | None = None) -> None:
         with self.ctx.uow(write=True) as uow:

@@ -33,6 +33,7 @@ from heartbeat_desktop.repositories import (
     AuditRepository,
     DoctorRepository,
     PatientRepository,
+    StatusChangeRepository,
     TimeOffRepository,
     UserRepository,
 )
@@ -128,6 +129,7 @@ class UnitOfWork:
         self.appointments = AppointmentRepository(self.session)
         self.time_off = TimeOffRepository(self.session)
         self.appointment_types = AppointmentTypeRepository(self.session)
+        self.status_changes = StatusChangeRepository(self.session)
         self.audit_log = AuditRepository(self.session)
         return self
 

@@ -33,7 +33,7 @@ from heartbeat_desktop.ui.session import SessionHolder
 
 WINDOW_SIZE = (1366, 820)
 DEMO = DemoDataRequest(patients=400, doctors=6, appointments=900, days_back=30, days_ahead=14, seed=20261127)
-PAGES = ("schedulePage", "appointmentsPage", "patientsPage", "doctorsPage", "usersPage", "auditPage")
+PAGES = ("schedulePage", "queuePage", "appointmentsPage", "patientsPage", "doctorsPage", "usersPage", "auditPage")
 
 
 def settle(seconds: float = 0.3, limit: float = 15.0) -> None:
@@ -88,6 +88,7 @@ def shoot(folder: Path) -> list[Path]:
                                                    "password": secrets.token_urlsafe(12) + "-1a", "role": role})
             _some_time_off(services, auth)
             _some_visit_types(services, auth)
+            _some_arrivals(services, auth)
             return list(_shoot_screens(services, auth, folder))
 
 
@@ -117,6 +118,14 @@ def _some_visit_types(services: Heartbeat, auth: Any) -> None:
         data = visit.model_dump(include={"doctor_id", "patient_id", "starts_at", "ends_at", "reason", "notes"})
         services.appointments.update(auth.token, visit.id, {**data, "type_id": kinds[i % 2].id,
                                                             "version": visit.version})
+
+
+def _some_arrivals(services: Heartbeat, auth: Any) -> None:
+    """The next two of today's scheduled visits have arrived, so the queue shows arrivals and waiting."""
+    waiting = [e.appointment for e in services.appointments.queue(auth.token, date.today())
+               if e.appointment.status.value == "scheduled"][:2]
+    for a in waiting:
+        services.appointments.set_status(auth.token, a.id, "arrived", a.version)
 
 
 def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ignore[no-untyped-def]

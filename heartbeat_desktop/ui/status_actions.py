@@ -5,9 +5,17 @@ are enabled.  A click calls ``services.appointments.set_status`` in the
 background with the version the desk saw; the changed appointment is emitted
 so the page can show it in place.  A refusal (a stale record, a slot taken
 meanwhile, another doctor's visit) is shown and ``failed`` lets the page reload.
+
+"Undo last status change" (``undoStatusButton``, and in the context menu)
+takes back the newest status change still in effect
+(``services.appointments.undo_status``): a mistaken no-show or completion.
+It is offered for any selected visit the desk may change; the service says
+so when there is nothing to undo.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
@@ -69,10 +77,19 @@ class StatusActions(QWidget):
             action = QAction(text.replace("&", ""), self)
             action.triggered.connect(lambda _checked=False, s=status: self.request(s))
             self.actions_by_status[status] = action
+        self.undo_button = named(QPushButton(self.tr("&Undo status")), object_name(prefix, "undoStatus"),
+                                 self.tr("Undo last status change"),
+                                 self.tr("Put the status back to what it was before the last change"))
+        self.undo_button.clicked.connect(self.request_undo)
+        layout.addWidget(self.undo_button)
+        self.undo_action = QAction(self.tr("Undo last status change"), self)
+        self.undo_action.triggered.connect(self.request_undo)
         self.set_appointment(None)
 
     def context_actions(self) -> list[QAction]:
-        return list(self.actions_by_status.values())
+        separator = QAction(self)
+        separator.setSeparator(True)
+        return [*self.actions_by_status.values(), separator, self.undo_action]
 
     def set_appointment(self, appointment: AppointmentRead | None, allowed: bool = True) -> None:
         """The selected appointment; ``allowed`` is False for another doctor's visit."""
@@ -84,9 +101,19 @@ class StatusActions(QWidget):
         a = self.appointment
         if a is None or self._busy or not self._enabled(status):
             return
+        self._call(self.services.appointments.set_status, self.session.token, a.id, status, a.version)
+
+    def request_undo(self) -> None:
+        """Back to the status before the last change (the service refuses if there is none)."""
+        a = self.appointment
+        if a is None or self._busy or not self._allowed:
+            return
+        self._call(self.services.appointments.undo_status, self.session.token, a.id, a.version)
+
+    def _call(self, fn: Any, *args: Any) -> None:
         self._busy = True
         self._update()
-        op = Operation(self.services.appointments.set_status, self.session.token, a.id, status, a.version)
+        op = Operation(fn, *args)
         op.succeeded.connect(self._done)
         op.failed.connect(self._refused)
         op.start()
@@ -100,6 +127,9 @@ class StatusActions(QWidget):
             enabled = self._enabled(status)
             button.setEnabled(enabled)
             self.actions_by_status[status].setEnabled(enabled)
+        can_undo = self.appointment is not None and self._allowed and not self._busy
+        self.undo_button.setEnabled(can_undo)
+        self.undo_action.setEnabled(can_undo)
 
     def _done(self, appointment: AppointmentRead) -> None:
         self._busy = False

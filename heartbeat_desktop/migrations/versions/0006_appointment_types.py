@@ -4,7 +4,7 @@ The new column is added with a plain ALTER TABLE on both backends: SQLite's
 batch mode would copy the appointments table and lose its overlap triggers.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-27
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -46,6 +46,7 @@ from heartbeat_desktop.ui.forms.patient_picker import PatientPicker
 from heartbeat_desktop.ui.forms.time_fields import DurationField, StartField
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
+from heartbeat_desktop.ui.status_history_view import StatusHistoryView
 from heartbeat_desktop.ui.widgets import colour_swatch as type_swatch
 from heartbeat_desktop.ui.widgets import named, show_message
 
@@ -122,6 +123,9 @@ class AppointmentForm(FormDialog):
         self.visit_type.activated.connect(self._type_chosen)
         self.finish()
         if record is not None:
+            self.history = StatusHistoryView(services, session, self)
+            self.layout().insertWidget(self.layout().count() - 1, self.history)
+            self.history.show_for(record.id)
             self._lock_if_completed(record)
             self._in_background(services.patients.get, self._refine_patient, record.patient_id)
 

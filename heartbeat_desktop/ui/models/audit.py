@@ -24,6 +24,7 @@ ACTIONS = {
     "activate": QT_TRANSLATE_NOOP("audit", "Activated"),
     "deactivate": QT_TRANSLATE_NOOP("audit", "Deactivated"),
     "status": QT_TRANSLATE_NOOP("audit", "Status changed"),
+    "undo_status": QT_TRANSLATE_NOOP("audit", "Status change undone"),
     "login": QT_TRANSLATE_NOOP("audit", "Signed in"),
     "login_failed": QT_TRANSLATE_NOOP("audit", "Sign-in failed"),
     "logout": QT_TRANSLATE_NOOP("audit", "Signed out"),
@@ -40,7 +41,7 @@ ENTITIES = {
     "database": QT_TRANSLATE_NOOP("audit", "Database"),
 }
 # actions whose changes are {field: [old, new]}; the others store a snapshot {field: value}
-PAIRED = frozenset({"update", "activate", "deactivate", "status"})
+PAIRED = frozenset({"update", "activate", "deactivate", "status", "undo_status"})
 
 
 def label(words: dict[str, str], key: str) -> str:

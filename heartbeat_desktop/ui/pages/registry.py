@@ -12,6 +12,7 @@ from heartbeat_desktop.ui.pages.appointments_page import AppointmentsPage
 from heartbeat_desktop.ui.pages.audit_page import AuditPage
 from heartbeat_desktop.ui.pages.doctors_page import DoctorsPage
 from heartbeat_desktop.ui.pages.patients_page import PatientsPage
+from heartbeat_desktop.ui.pages.queue_page import QueuePage
 from heartbeat_desktop.ui.pages.schedule_page import SchedulePage
 from heartbeat_desktop.ui.pages.users_page import UsersPage
 from heartbeat_desktop.ui.session import SessionHolder
@@ -21,6 +22,7 @@ PageFactory = Callable[[Heartbeat, SessionHolder], QWidget]
 # (factory, permission needed to see the page)
 PAGES: list[tuple[PageFactory, Permission]] = [
     (SchedulePage, Permission.VIEW_APPOINTMENTS),
+    (QueuePage, Permission.VIEW_APPOINTMENTS),
     (AppointmentsPage, Permission.VIEW_APPOINTMENTS),
     (PatientsPage, Permission.VIEW_PATIENTS),
     (DoctorsPage, Permission.VIEW_DOCTORS),
