@@ -110,8 +110,7 @@ class FreeTimeFinder:
         """The active doctors' specialties, as the search offers them."""
         with self.ctx.uow() as uow:
             self.ctx.authorize(uow, token, Permission.VIEW_DOCTORS)
-            found = {d.specialty.strip(): None for d in uow.doctors.list(Doctor.is_active.is_(True))}
-            return sorted(found, key=str.casefold)
+            return sorted({specialty.strip() for _id, specialty in uow.doctors.specialties()}, key=str.casefold)
 
     def find(self, token: str, query: FreeTimeQuery | Mapping[str, Any]) -> list[FreeTime]:
         """Up to ``count`` free times, soonest first, at least the clinic's minimum notice from now.
@@ -175,7 +174,8 @@ class FreeTimeFinder:
                 raise NotFound("This doctor is not seeing patients.")
             return [doctor]
         wanted = (query.specialty or "").strip().casefold()  # SQLite's lower() knows no Cyrillic: compared here
-        doctors = [d for d in uow.doctors.list(Doctor.is_active.is_(True)) if d.specialty.strip().casefold() == wanted]
+        ids = [i for i, specialty in uow.doctors.specialties() if specialty.strip().casefold() == wanted]
+        doctors = uow.doctors.list(Doctor.id.in_(ids)) if ids else []  # only these, with their hours
         if not doctors:
             raise NotFound(f"No active doctor has the specialty {query.specialty!r}.")
         return doctors
