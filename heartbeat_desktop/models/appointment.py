@@ -1,7 +1,8 @@
 """Appointments: a patient with a doctor from ``starts_at`` to ``ends_at`` (UTC).
 
 The database refuses two active appointments of one doctor that overlap: an
-exclusion constraint on PostgreSQL, triggers on SQLite (see the migrations).
+exclusion constraint on PostgreSQL, triggers on SQLite (see the migrations);
+only a visit marked ``overbooked`` (a squeeze-in with its reason) is exempt.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from heartbeat_desktop.core.vocabulary import Status
@@ -45,6 +46,9 @@ class Appointment(Entity):
     notes: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     type_id: Mapped[int | None] = mapped_column(ForeignKey("appointment_types.id"))  # a type in use stays
+    # an emergency squeeze-in over another visit: outside the overlap rule, explicitly (migration 0009)
+    overbooked: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    overbook_reason: Mapped[str | None] = mapped_column(String(300))
 
     doctor: Mapped[Doctor] = relationship(back_populates="appointments")
     patient: Mapped[Patient] = relationship(back_populates="appointments")

@@ -23,6 +23,8 @@ class AppointmentCreate(Schema):
     reason: str | None = Field(default=None, max_length=300)
     notes: str | None = Field(default=None, max_length=5000)
     type_id: int | None = Field(default=None, gt=0)  # a visit type (first visit, follow-up…), if any
+    # set only to squeeze this visit in over another (an emergency): needs the account's can_overbook
+    overbook_reason: str | None = Field(default=None, max_length=300)
 
     @field_validator("starts_at", "ends_at")
     @classmethod
@@ -66,6 +68,8 @@ class AppointmentRead(Schema):
     type_id: int | None = None
     type_name: str | None = None
     type_colour: str | None = None  # "#rrggbb"
+    overbooked: bool = False
+    overbook_reason: str | None = None
     created_at: datetime
     updated_at: datetime
 

@@ -57,6 +57,7 @@ class UserCreate(Schema):
     full_name: str = Field(default="", max_length=200)
     password: str = Field(repr=False)
     role: Role = Role.RECEPTIONIST
+    can_overbook: bool = False  # may squeeze a visit in over another (emergencies), with a reason
 
     @field_validator("username")
     @classmethod
@@ -87,6 +88,7 @@ class UserUpdate(Schema):
     full_name: str = Field(default="", max_length=200)
     role: Role
     is_active: bool = True
+    can_overbook: bool = False
     version: int
 
     @field_validator("full_name")
@@ -103,6 +105,7 @@ class UserRead(Schema):
     role: Role
     is_active: bool
     must_change_password: bool
+    can_overbook: bool = False
     locked_until: datetime | None
     last_login_at: datetime | None
     created_at: datetime

@@ -35,7 +35,10 @@ from heartbeat_desktop.services.free_slots import next_free
 from heartbeat_desktop.services.permissions import Permission
 from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
 
-FIELDS = ("doctor_id", "patient_id", "starts_at", "ends_at", "status", "reason", "notes", "type_id")
+FIELDS = ("doctor_id", "patient_id", "starts_at", "ends_at", "status", "reason", "notes", "type_id", "overbooked",
+          "overbook_reason")
+NO_OVERBOOKING = ("Your account may not squeeze a visit in over another; an administrator can allow it "
+                  "(Users → May squeeze in).")
 MAX_LIST = 5000
 
 
@@ -47,6 +50,7 @@ def to_read(a: Appointment) -> AppointmentRead:
         doctor_name=" ".join(p for p in (a.doctor.last_name, a.doctor.first_name, a.doctor.middle_name) if p),
         patient_name=" ".join(p for p in (a.patient.last_name, a.patient.first_name, a.patient.middle_name) if p),
         type_id=a.type_id, type_name=a.type.name if a.type else None, type_colour=a.type.colour if a.type else None,
+        overbooked=a.overbooked, overbook_reason=a.overbook_reason,
         created_at=a.created_at, updated_at=a.updated_at,
     )
 
@@ -162,7 +166,10 @@ class AppointmentService:
         """What would stop this booking, checked while the form is filled in."""
         data = self._parse(AppointmentCreate, data)
         with self.ctx.uow() as uow:
-            self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
+            actor = self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
+            if data.overbook_reason and not self._may_overbook(uow, actor):
+                return [NO_OVERBOOKING, *self._problems(uow, data.model_copy(update={"overbook_reason": None}),
+                                                        exclude_id)]
             return self._problems(uow, data, exclude_id)
 
     # --- writing ---------------------------------------------------------------
@@ -170,11 +177,14 @@ class AppointmentService:
         data = self._parse(AppointmentCreate, data)
         with self.ctx.uow(write=True) as uow:
             actor = self.ctx.authorize(uow, token, Permission.BOOK_APPOINTMENTS)
+            if data.overbook_reason and not self._may_overbook(uow, actor):
+                raise PermissionDenied(NO_OVERBOOKING)
             doctor, patient = self._refuse_problems(uow, data, None)
             appointment = Appointment(  # given the loaded people: to_read needs no query for the names
                 doctor=doctor, patient=patient, starts_at=data.starts_at,
                 ends_at=data.ends_at, status=Status.SCHEDULED.value, reason=data.reason,
                 notes=data.notes, created_by_id=actor.user_id, type=self._type(uow, data.type_id, None),
+                overbooked=bool(data.overbook_reason), overbook_reason=data.overbook_reason or None,
             )
             uow.appointments.add(appointment)  # the database's overlap rule runs here
             status_history.record(uow, actor, appointment, None, Status.SCHEDULED, self.ctx.now())
@@ -196,6 +206,8 @@ class AppointmentService:
             if moved and Status(appointment.status) not in INACTIVE_STATUSES:
                 self._refuse_problems(uow, data, appointment.id)
             before = snapshot(appointment, FIELDS)
+            if moved:  # checked like any booking above: a squeezed-in visit moved is an ordinary one
+                appointment.overbooked = False
             appointment.type = self._type(uow, data.type_id, appointment.type_id)
             for field in ("doctor_id", "patient_id", "starts_at", "ends_at", "reason", "notes"):
                 setattr(appointment, field, getattr(data, field))
@@ -303,10 +315,11 @@ class AppointmentService:
         self, uow: UnitOfWork, data: AppointmentCreate, exclude_id: int | None, lock: bool
     ) -> tuple[Doctor, Patient, list[str]]:
         doctor, patient = self._people(uow, data.doctor_id, data.patient_id, lock)
+        overbook = bool(data.overbook_reason) and exclude_id is None  # only a new visit is squeezed in
         return doctor, patient, booking_rules.problems(
             uow, doctor=doctor, patient=patient, starts_at=data.starts_at, ends_at=data.ends_at,
             zone=self.ctx.zone, now=self.ctx.now(), allow_past=self.ctx.settings.allow_past_bookings,
-            exclude_id=exclude_id,
+            exclude_id=exclude_id, overbook=overbook,
         )
 
     @staticmethod
@@ -348,6 +361,11 @@ class AppointmentService:
                 f"The patient already has an appointment at {booking_rules.span(other, self.ctx.zone)} "
                 f"with Dr {other.doctor.last_name}."
             )
+
+    @staticmethod
+    def _may_overbook(uow: UnitOfWork, actor: Actor) -> bool:
+        user = uow.users.get(actor.user_id) if actor.user_id is not None else None
+        return bool(user is not None and user.can_overbook)
 
     @staticmethod
     def _type(uow: UnitOfWork, type_id: int | None, current: int | None) -> AppointmentType | None:

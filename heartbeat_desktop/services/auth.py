@@ -34,6 +34,7 @@ def new_user(data: UserCreate, role: Role) -> User:
         role=role.value,
         is_active=True,
         must_change_password=False,
+        can_overbook=data.can_overbook,
         failed_logins=0,
     )
 

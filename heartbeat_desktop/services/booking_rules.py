@@ -84,6 +84,7 @@ def problems(
     now: datetime,
     allow_past: bool,
     exclude_id: int | None = None,
+    overbook: bool = False,
 ) -> list[str]:
     found: list[str] = []
     if not doctor.is_active:
@@ -96,7 +97,9 @@ def problems(
         found.append(f"This is outside Dr {doctor.last_name}'s working hours.")
     for off in uow.time_off.overlapping(starts_at, ends_at, [doctor.id])[:1]:
         found.append(away_sentence(off, doctor.last_name, zone))
-    for other in uow.appointments.clashes(starts_at, ends_at, doctor_id=doctor.id, exclude_id=exclude_id)[:1]:
+    doctor_busy = [] if overbook else uow.appointments.clashes(starts_at, ends_at, doctor_id=doctor.id,
+                                                               exclude_id=exclude_id)
+    for other in doctor_busy[:1]:  # a squeeze-in (``overbook``) goes over the doctor's other visits on purpose
         found.append(
             f"Dr {doctor.last_name} already has an appointment at {span(other, zone)} "
             f"({other.patient.last_name})."

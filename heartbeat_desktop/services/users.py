@@ -19,7 +19,7 @@ from heartbeat_desktop.services.context import Actor, ServiceContext
 from heartbeat_desktop.services.permissions import Permission
 from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
 
-FIELDS = ("username", "full_name", "role", "is_active", "must_change_password")
+FIELDS = ("username", "full_name", "role", "is_active", "must_change_password", "can_overbook")
 LAST_ADMIN = "At least one active administrator must remain."
 
 
@@ -70,6 +70,7 @@ class UserService:
             if losing_admin and self._lock_active_admins(uow) <= 1:
                 raise Conflict(LAST_ADMIN)
             user.full_name, user.role, user.is_active = data.full_name, data.role.value, data.is_active
+            user.can_overbook = data.can_overbook
             uow.flush()
             changes = diff(before, snapshot(user, FIELDS))
             if changes:

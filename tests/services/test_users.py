@@ -79,7 +79,7 @@ def test_create_user(hb, boss):
     [entry] = audit_rows(hb, "create")
     assert (entry.user_id, entry.username, entry.entity, entry.entity_id) == (boss_id, "boss", "user", created.id)
     assert entry.changes == {"username": "Dr.House", "full_name": "Грегори Хаус", "role": "doctor",
-                             "is_active": True, "must_change_password": False}
+                             "is_active": True, "must_change_password": False, "can_overbook": False}
     assert STAFF_PASSWORD not in json.dumps(entry.changes) and "argon2" not in json.dumps(entry.changes)
 
 

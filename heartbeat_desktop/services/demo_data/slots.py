@@ -96,7 +96,7 @@ def plan_appointments(
             "doctor_id": doctor.id, "patient_id": patient_id,
             "starts_at": starts_at, "ends_at": ends_at, "status": status.value,
             "reason": rng.choice(text.reasons) if rng.random() < 0.7 else None,
-            "notes": None, "created_by_id": None,
+            "notes": None, "created_by_id": None, "overbooked": False,
             "version": 1, "created_at": now, "updated_at": now,
         })
     # latest first: SQLite's overlap trigger then scans almost nothing per row
