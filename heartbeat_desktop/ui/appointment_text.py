@@ -51,6 +51,9 @@ def details(appointment: AppointmentRead, zone: tzinfo) -> str:
     ]
     if appointment.type_name:
         lines.append(appointment.type_name)
+    if appointment.overbooked:
+        lines.append(QCoreApplication.translate("appointments", "⚡ Squeezed in: {0}").format(
+            appointment.overbook_reason or ""))
     if appointment.reason:
         lines.append(appointment.reason)
     return "\n".join(lines)

@@ -50,6 +50,7 @@ from heartbeat_desktop.ui.widgets import named
 ROW_HEIGHT = 24
 MIN_COLUMN_WIDTH = 170
 TEXT = QColor("#111827")
+SQUEEZED = "⚡"  # a visit squeezed in over another (overbooked)
 AWAY_HATCH = "#b4a58c"  # time off: warm hatching over the grey, unlike plain hours off
 AWAY_TEXT = "#5b4a2e"
 
@@ -122,6 +123,9 @@ class BlockDelegate(QStyledItemDelegate):
         style = status_style(a.status)
         zone = self.model.zone
         more = "  " + self.tr("+%n more", "", len(block.hidden)) if block.hidden else ""
+        if any(h.overbooked for h in block.hidden):
+            more = "  " + SQUEEZED + more.strip()  # a squeeze-in over this visit
+        mark = SQUEEZED if a.overbooked else style.mark
         plain = QFont(option.font)
         bold = QFont(option.font)
         bold.setBold(True)
@@ -129,9 +133,9 @@ class BlockDelegate(QStyledItemDelegate):
             font.setStrikeOut(style.struck)
         line = QFontMetrics(plain).height()
         name = short_name(a.patient_name)
-        head = f"{style.mark} {span_text(a, zone)}  {status_text(a.status)}{more}"
+        head = f"{mark} {span_text(a, zone)}  {status_text(a.status)}{more}"
         if area.height() < 2 * line:
-            lines = [(f"{style.mark} {span_text(a, zone).split('–')[0]} {name} · {status_text(a.status)}{more}", bold)]
+            lines = [(f"{mark} {span_text(a, zone).split('–')[0]} {name} · {status_text(a.status)}{more}", bold)]
         else:
             lines = [(head, plain), (name, bold)]
             if a.reason:

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QSignalBlocker, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -91,14 +92,27 @@ class AppointmentForm(FormDialog):
         notes = QPlainTextEdit()
         notes.setFixedHeight(60)
         self.notes = self.add_field("notes", self.tr("&Notes:"), notes)
+        self.squeeze = named(QCheckBox(self.tr("S&queeze in over the other visit (emergency)")), "overbookCheck")
+        self.squeeze_reason = named(QLineEdit(), "overbookReason", self.tr("Why this visit cannot wait"))
+        self.squeeze_reason.setPlaceholderText(self.tr("Why it cannot wait (required)"))
+        self.squeeze_reason.setMaxLength(300)
+        self.squeeze_row = QWidget()
+        row = QHBoxLayout(self.squeeze_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.squeeze)
+        row.addWidget(self.squeeze_reason, 1)
+        self.squeeze_row.hide()  # shown to an account allowed to overbook, when the doctor is busy
+        self.squeeze.toggled.connect(lambda _on: self._edited("overbook"))
+        self.squeeze_reason.textChanged.connect(lambda _t: self._edited("overbook"))
         self.conflicts = named(QLabel(), "conflicts", self.tr("Conflicts"))
         self.conflicts.setWordWrap(True)
         self.conflicts.setStyleSheet("color: #8a4b00; background: #fff4e0; border: 1px solid #e0a040; padding: 4px;")
         self.conflicts.hide()
         self.layout().insertWidget(1, self.conflicts)
+        self.layout().insertWidget(2, self.squeeze_row)
         self.free_times = FreeTimes(self)  # the next free times, when the chosen one is taken
         self.free_times.chosen.connect(self.starts_at.set_value)
-        self.layout().insertWidget(2, self.free_times)
+        self.layout().insertWidget(3, self.free_times)
         self.find_button = named(QPushButton(self.tr("F&ind slot")), "findSlotButton",
                                  self.tr("The doctor's next free times from this date"))
         self.find_button.clicked.connect(self.find_slots)
@@ -114,7 +128,7 @@ class AppointmentForm(FormDialog):
         self._original: Key | None = None
         if record is not None:
             self._original = (record.patient_id, record.doctor_id, local(record.starts_at, self.zone),
-                              local(record.ends_at, self.zone))
+                              local(record.ends_at, self.zone), None)
         if doctors is not None:
             self._fill_doctors(doctors)
         else:
@@ -140,6 +154,7 @@ class AppointmentForm(FormDialog):
             "reason": text_or_none(self.reason),
             "notes": text_or_none(self.notes),
             "type_id": self.visit_type.currentData(),
+            "overbook_reason": (self.squeeze_reason.text().strip() or None) if self.squeeze.isChecked() else None,
         }
 
     def load(self, record: AppointmentRead) -> None:
@@ -206,7 +221,7 @@ class AppointmentForm(FormDialog):
     # --- conflicts --------------------------------------------------------------------------
     def _key(self) -> Key:
         v = self.values()
-        return (v["patient_id"], v["doctor_id"], v["starts_at"], v["ends_at"])
+        return (v["patient_id"], v["doctor_id"], v["starts_at"], v["ends_at"], v["overbook_reason"])
 
     def _needs_check(self, key: Key) -> bool:
         """A booking is checked; an edit only if it moves an active appointment."""
@@ -230,6 +245,9 @@ class AppointmentForm(FormDialog):
 
     def _show_conflicts(self, problems: list[str]) -> None:
         self._problems = problems
+        doctor_busy = any("already has an appointment" in p for p in problems)
+        if self.record is None and self.session.user.can_overbook and (doctor_busy or self.squeeze.isChecked()):
+            self.squeeze_row.show()
         show_message(self.conflicts, "\n".join(f"⚠ {p}" for p in problems))
         self.free_times.offer([])
         if problems:

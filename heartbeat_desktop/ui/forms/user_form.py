@@ -52,10 +52,14 @@ class UserForm(FormDialog):
             active = QCheckBox(self.tr("Can sign in"))
             self.is_active = self.add_field("is_active", self.tr("&Active:"), active,
                                             self.tr("A deactivated account keeps its history but cannot sign in."))
+        self.can_overbook = self.add_field(
+            "can_overbook", self.tr("Squee&ze in:"), QCheckBox(self.tr("May book over another visit (emergencies)")),
+            self.tr("Such a visit needs a written reason; it is marked on the schedule and in the audit log."))
         self.finish()
 
     def values(self) -> dict[str, Any]:
-        common = {"full_name": self.full_name.text(), "role": self.role.currentData()}
+        common = {"full_name": self.full_name.text(), "role": self.role.currentData(),
+                  "can_overbook": self.can_overbook.isChecked()}
         if self.record is None:
             return {"username": self.username.text(), "password": self.password.text(), **common}
         return {**common, "is_active": self.is_active.isChecked(), "version": self.record.version}
@@ -64,6 +68,7 @@ class UserForm(FormDialog):
         self.full_name.setText(record.full_name)
         self.role.setCurrentIndex(max(0, self.role.findData(record.role)))
         self.is_active.setChecked(record.is_active)
+        self.can_overbook.setChecked(record.can_overbook)
 
     def extra_problems(self, values: Mapping[str, Any]) -> dict[str, str]:
         if self.record is None and self.confirm_password.text() != values["password"]:
