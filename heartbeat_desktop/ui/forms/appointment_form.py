@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -97,10 +98,10 @@ class AppointmentForm(FormDialog):
         self.squeeze_reason.setPlaceholderText(self.tr("Why it cannot wait (required)"))
         self.squeeze_reason.setMaxLength(300)
         self.squeeze_row = QWidget()
-        row = QHBoxLayout(self.squeeze_row)
+        row = QVBoxLayout(self.squeeze_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.squeeze)
-        row.addWidget(self.squeeze_reason, 1)
+        row.addWidget(self.squeeze_reason)
         self.squeeze_row.hide()  # shown to an account allowed to overbook, when the doctor is busy
         self.squeeze.toggled.connect(lambda _on: self._edited("overbook"))
         self.squeeze_reason.textChanged.connect(lambda _t: self._edited("overbook"))
