@@ -46,5 +46,5 @@ class WaitlistEntry(Entity):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id", ondelete="SET NULL"))
 
-    patient: Mapped[Patient] = relationship(lazy="joined")
-    doctor: Mapped[Doctor | None] = relationship(lazy="joined")
+    patient: Mapped[Patient] = relationship()
+    doctor: Mapped[Doctor | None] = relationship()
