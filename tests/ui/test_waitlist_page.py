@@ -8,6 +8,7 @@ from datetime import time
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QThreadPool
 
 from heartbeat_desktop.core.vocabulary import Role, Status
 from heartbeat_desktop.schemas import WaitlistStatus
@@ -136,3 +137,32 @@ def test_a_cancellation_on_the_queue_offers_the_right_patient_and_books_from_the
     assert [r.entity_id for r in audit_rows(services, "book")] == [fits.id]
     qtbot.waitUntil(lambda: not shiboken6.isValid(offer), timeout=WAIT)  # closed (and gone): the slot is taken
     assert page.model.index(page.model.row_of(booked_id), 1).data() == "Сидорова Ольга Павловна"
+
+
+def test_the_schedule_offers_a_no_show_by_specialty_and_stays_quiet_when_nobody_fits(
+        qtbot, services, admin_session, folks):
+    from tests.ui.test_schedule_page import block_of
+    from tests.ui.test_schedule_page import make_page as schedule_page
+
+    token = admin_session.token
+    orlov = folks["orlov"].id  # Кардиолог
+    visit = services.appointments.create(token, booking(orlov, folks["ivanov"].id, at(15)))
+    lonely = services.appointments.create(token, booking(folks["petrova"].id, folks["kuznetsov"].id, at(16)))
+    entry = services.waitlist.add(token, wait(folks["sidorova"].id, specialty="Кардиолог"))
+    page = schedule_page(qtbot, services, admin_session)
+    assert page.view.select_appointment(lonely.id)
+    page.status_actions.buttons[Status.CANCELLED].click()
+    qtbot.waitUntil(lambda: block_of(page, lonely.id).appointment.status == Status.CANCELLED, timeout=WAIT)
+    QThreadPool.globalInstance().waitForDone(WAIT)
+    qtbot.wait(50)
+    assert getattr(page.status_actions, "waitlist_offer", None) is None  # nobody waits for Петрова
+
+    assert page.view.select_appointment(visit.id)
+    page.status_actions.buttons[Status.NO_SHOW].click()
+    qtbot.waitUntil(lambda: getattr(page.status_actions, "waitlist_offer", None) is not None, timeout=WAIT)
+    offer = page.status_actions.waitlist_offer
+    assert list(offer.book_buttons) == [entry.id]
+    offer.book_buttons[entry.id].click()
+    qtbot.waitUntil(lambda: services.waitlist.get(token, entry.id).status == WaitlistStatus.BOOKED, timeout=WAIT)
+    booked_id = services.waitlist.get(token, entry.id).appointment_id
+    qtbot.waitUntil(lambda: block_of(page, booked_id) is not None, timeout=WAIT)  # the day was loaded again
