@@ -73,10 +73,6 @@ class WaitlistRead(Schema):
     appointment_id: int | None
     created_at: datetime
 
-    def fits_day(self, weekday: int) -> bool:
-        """Monday is 0, as ``date.weekday()``."""
-        return self.weekdays[weekday] == "1"
-
 
 class FreedSlot(Schema):
     """The time a cancelled visit or a no-show gave back (aware UTC), with its doctor."""

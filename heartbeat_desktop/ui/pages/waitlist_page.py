@@ -100,6 +100,8 @@ class WaitlistPage(QWidget):
         op.failed.connect(while_alive(self, lambda exc: show_error(self, exc)))
         op.start()
 
+    create_record = open_add  # Ctrl+N
+
     def _show_add(self, doctors: list[DoctorRead]) -> None:
         self.entry_dialog = WaitlistEntryDialog(self.services, self.session, doctors, self)
         self.entry_dialog.added.connect(lambda _entry: self.model.refresh_loaded())
