@@ -8,6 +8,7 @@ from datetime import time, timedelta
 
 import pytest
 
+from heartbeat_desktop.core import clock
 from heartbeat_desktop.core.errors import BookingConflict, Conflict, PermissionDenied, StaleRecord, ValidationFailed
 from heartbeat_desktop.core.vocabulary import Status
 from heartbeat_desktop.schemas import WaitlistStatus
@@ -144,3 +145,27 @@ def test_a_booking_refused_by_the_rules_leaves_the_entry_waiting(hb, admin_token
     other = hb.waitlist.add(admin_token, wait(p[4], doctor_id=surgeon))
     with pytest.raises(BookingConflict, match="another doctor"):
         hb.waitlist.book_from_waitlist(admin_token, other.id, offer.slot)
+
+
+def test_a_no_show_already_begun_offers_what_is_left_of_its_slot(hb, admin_token, people, monkeypatch):
+    doctor, _surgeon, p = people
+    visit = hb.appointments.create(admin_token, booking(doctor, p[0], at(10)))  # 10:00-10:30
+    too_long = hb.waitlist.add(admin_token, wait(p[1], doctor_id=doctor, minutes=30))
+    short = hb.waitlist.add(admin_token, wait(p[2], doctor_id=doctor, minutes=20))
+    monkeypatch.setattr(hb.ctx, "now", lambda: clock.as_utc(at(10, 7), hb.ctx.zone))  # the patient did not come
+    visit = hb.appointments.set_status(admin_token, visit.id, Status.NO_SHOW, visit.version)
+    offer = hb.waitlist.offer(admin_token, visit.id)
+    assert (offer.slot.starts_at, offer.slot.ends_at) == (clock.as_utc(at(10, 10), hb.ctx.zone), visit.ends_at)
+    assert [e.id for e in offer.entries] == [short.id]
+    assert too_long.id not in {e.id for e in offer.entries}
+    booked = hb.waitlist.book_from_waitlist(admin_token, short.id, offer.slot)
+    assert booked.ends_at == visit.ends_at
+
+
+def test_a_slot_that_is_over_offers_nothing(hb, admin_token, people, monkeypatch):
+    doctor, _surgeon, p = people
+    visit = hb.appointments.create(admin_token, booking(doctor, p[0], at(10)))
+    hb.waitlist.add(admin_token, wait(p[1], doctor_id=doctor, minutes=5))
+    monkeypatch.setattr(hb.ctx, "now", lambda: clock.as_utc(at(10, 26), hb.ctx.zone))  # 10:30 is the next step
+    hb.appointments.set_status(admin_token, visit.id, Status.NO_SHOW, visit.version)
+    assert hb.waitlist.offer(admin_token, visit.id).slot is None
