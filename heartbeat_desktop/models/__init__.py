@@ -10,8 +10,9 @@ from heartbeat_desktop.models.patient import Patient
 from heartbeat_desktop.models.status_change import StatusChange
 from heartbeat_desktop.models.time_off import TimeOff
 from heartbeat_desktop.models.user import User
+from heartbeat_desktop.models.waitlist import WaitlistEntry
 
 __all__ = [
     "INACTIVE_STATUSES", "OVERLAP_CONSTRAINT", "Appointment", "AppointmentType", "AuditEntry", "Base", "Doctor",
-    "Entity", "Patient", "Role", "Status", "StatusChange", "TimeOff", "User", "WorkingHours",
+    "Entity", "Patient", "Role", "Status", "StatusChange", "TimeOff", "User", "WaitlistEntry", "WorkingHours",
 ]

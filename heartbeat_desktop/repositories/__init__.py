@@ -9,8 +9,10 @@ from heartbeat_desktop.repositories.patient import PatientRepository
 from heartbeat_desktop.repositories.status_change import StatusChangeRepository
 from heartbeat_desktop.repositories.time_off import TimeOffRepository
 from heartbeat_desktop.repositories.user import UserRepository
+from heartbeat_desktop.repositories.waitlist import WaitlistRepository
 
 __all__ = [
     "AppointmentRepository", "AppointmentTypeRepository", "AuditRepository", "DoctorRepository", "PatientRepository",
     "Repository", "StatusChangeRepository", "TimeOffRepository", "UserRepository",
+    "WaitlistRepository",
 ]

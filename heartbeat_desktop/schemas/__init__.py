@@ -17,10 +17,20 @@ from heartbeat_desktop.schemas.appointment_type import (
 )
 from heartbeat_desktop.schemas.audit import AuditCheck, AuditRead
 from heartbeat_desktop.schemas.base import Schema, field_errors, parse
-from heartbeat_desktop.schemas.doctor import DoctorCreate, DoctorRead, DoctorUpdate, WorkingHoursItem
+from heartbeat_desktop.schemas.doctor import (
+    DoctorCreate,
+    DoctorRead,
+    DoctorUpdate,
+    WorkingHoursItem,
+)
 from heartbeat_desktop.schemas.free_time import FreeTime, FreeTimeQuery
 from heartbeat_desktop.schemas.page import Page
-from heartbeat_desktop.schemas.patient import PatientCreate, PatientRead, PatientRow, PatientUpdate
+from heartbeat_desktop.schemas.patient import (
+    PatientCreate,
+    PatientRead,
+    PatientRow,
+    PatientUpdate,
+)
 from heartbeat_desktop.schemas.time_off import TimeOffCreate, TimeOffRead
 from heartbeat_desktop.schemas.user import (
     PASSWORD_RULES,
@@ -30,12 +40,20 @@ from heartbeat_desktop.schemas.user import (
     UserUpdate,
     password_problem,
 )
+from heartbeat_desktop.schemas.waitlist import (
+    FreedSlot,
+    WaitlistCreate,
+    WaitlistOffer,
+    WaitlistRead,
+    WaitlistStatus,
+)
 
 __all__ = [
     "PASSWORD_RULES", "AppointmentCreate", "AppointmentRead", "AppointmentTypeCreate", "AppointmentTypeRead",
     "AppointmentTypeUpdate", "AppointmentUpdate", "AuditCheck", "AuditRead", "AuthSession", "DoctorCreate",
     "DoctorRead", "DoctorUpdate", "FreeTime", "FreeTimeQuery", "Page", "PatientCreate", "PatientRead", "PatientRow",
     "PatientUpdate", "QueueEntry", "Schema", "StatusChangeRead", "TimeOffCreate", "TimeOffRead", "UserCreate",
-    "UserRead", "UserUpdate", "WorkingHoursItem",
+    "UserRead", "UserUpdate", "WaitlistCreate", "WaitlistOffer", "WaitlistRead", "WaitlistStatus",
+    "WorkingHoursItem", "FreedSlot",
     "field_errors", "parse", "password_problem",
 ]

@@ -35,6 +35,7 @@ from heartbeat_desktop.services.restore import RestoreService
 from heartbeat_desktop.services.time_off import TimeOffService
 from heartbeat_desktop.services.unit_of_work import translate_db_error
 from heartbeat_desktop.services.users import UserService
+from heartbeat_desktop.services.waitlist import WaitlistService
 
 NOT_A_DATABASE_URL = ("This is not a database address this application can use: it should look like "
                       "sqlite:///C:/path/heartbeat.sqlite3 or postgresql://user@server/database.")
@@ -53,6 +54,7 @@ class Heartbeat:
         self.time_off = TimeOffService(ctx)
         self.free_times = FreeTimeFinder(ctx)
         self.appointment_types = AppointmentTypeService(ctx)
+        self.waitlist = WaitlistService(ctx)
         self.audit = AuditService(ctx)
         self.demo = DemoDataService(ctx)
         self.backup = BackupService(ctx)

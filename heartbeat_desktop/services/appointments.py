@@ -179,19 +179,24 @@ class AppointmentService:
             actor = self.ctx.authorize(uow, token, Permission.BOOK_APPOINTMENTS)
             if data.overbook_reason and not self._may_overbook(uow, actor):
                 raise PermissionDenied(NO_OVERBOOKING)
-            doctor, patient = self._refuse_problems(uow, data, None)
-            appointment = Appointment(  # given the loaded people: to_read needs no query for the names
-                doctor=doctor, patient=patient, starts_at=data.starts_at,
-                ends_at=data.ends_at, status=Status.SCHEDULED.value, reason=data.reason,
-                notes=data.notes, created_by_id=actor.user_id, type=self._type(uow, data.type_id, None),
-                overbooked=bool(data.overbook_reason), overbook_reason=data.overbook_reason or None,
-            )
-            uow.appointments.add(appointment)  # the database's overlap rule runs here
-            status_history.record(uow, actor, appointment, None, Status.SCHEDULED, self.ctx.now())
-            uow.audit(actor, "create", "appointment", appointment.id, snapshot(appointment, FIELDS))
-            result = to_read(appointment)  # loads the names inside the transaction
+            result = self.book_in(uow, actor, data)
             uow.commit()
             return result
+
+    def book_in(self, uow: UnitOfWork, actor: Actor, data: AppointmentCreate) -> AppointmentRead:
+        """``create`` inside a caller's transaction (the waitlist books and marks its entry in one):
+        every booking rule, the history and the audit; ``data`` already parsed, nothing committed."""
+        doctor, patient = self._refuse_problems(uow, data, None)
+        appointment = Appointment(  # given the loaded people: to_read needs no query for the names
+            doctor=doctor, patient=patient, starts_at=data.starts_at,
+            ends_at=data.ends_at, status=Status.SCHEDULED.value, reason=data.reason,
+            notes=data.notes, created_by_id=actor.user_id, type=self._type(uow, data.type_id, None),
+            overbooked=bool(data.overbook_reason), overbook_reason=data.overbook_reason or None,
+        )
+        uow.appointments.add(appointment)  # the database's overlap rule runs here
+        status_history.record(uow, actor, appointment, None, Status.SCHEDULED, self.ctx.now())
+        uow.audit(actor, "create", "appointment", appointment.id, snapshot(appointment, FIELDS))
+        return to_read(appointment)  # loads the names inside the transaction
 
     def update(self, token: str, id_: int, data: AppointmentUpdate | Mapping[str, Any]) -> AppointmentRead:
         data = self._parse(AppointmentUpdate, data)

@@ -33,7 +33,7 @@ from sqlalchemy.engine import URL
 log = logging.getLogger(__name__)
 
 CHANNEL = "heartbeat_changes"
-WATCHED = frozenset({"patient", "doctor", "appointment", "user", "time_off"})  # what a window shows
+WATCHED = frozenset({"patient", "doctor", "appointment", "user", "time_off", "waitlist"})  # what a window shows
 POLL_SECONDS = 0.5  # SQLite's data_version check; PostgreSQL wakes at once
 MAX_BACKOFF = 5.0  # seconds between attempts while the server is away
 

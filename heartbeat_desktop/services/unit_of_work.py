@@ -36,6 +36,7 @@ from heartbeat_desktop.repositories import (
     StatusChangeRepository,
     TimeOffRepository,
     UserRepository,
+    WaitlistRepository,
 )
 from heartbeat_desktop.schemas.text import UNSTORABLE_MESSAGE
 from heartbeat_desktop.services import changes as changes_feed
@@ -131,6 +132,7 @@ class UnitOfWork:
         self.appointment_types = AppointmentTypeRepository(self.session)
         self.status_changes = StatusChangeRepository(self.session)
         self.audit_log = AuditRepository(self.session)
+        self.waitlist = WaitlistRepository(self.session)
         return self
 
     def __exit__(

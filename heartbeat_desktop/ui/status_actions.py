@@ -11,6 +11,10 @@ takes back the newest status change still in effect
 (``services.appointments.undo_status``): a mistaken no-show or completion.
 It is offered for any selected visit the desk may change; the service says
 so when there is nothing to undo.
+
+A cancellation or no-show frees a slot: if waiting patients fit it, the
+waitlist's offer opens beside the page (:mod:`ui.dialogs.waitlist_offer`), and
+``waitlist_booked`` tells the page when one of them was booked there.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from heartbeat_desktop.core.vocabulary import Status, can_move
 from heartbeat_desktop.schemas import AppointmentRead
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.dialogs.waitlist_offer import offer_freed_slot
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
@@ -47,6 +52,7 @@ def object_name(prefix: str, stem: str) -> str:
 class StatusActions(QWidget):
     changed = Signal(object)  # the AppointmentRead with its new status
     failed = Signal(object)  # the exception, after it was shown
+    waitlist_booked = Signal(object)  # the AppointmentRead booked into a freed slot from the waitlist
 
     def __init__(self, services: Heartbeat, session: SessionHolder, prefix: str = "",
                  parent: QWidget | None = None) -> None:
@@ -136,6 +142,7 @@ class StatusActions(QWidget):
         self.appointment = appointment
         self._update()
         self.changed.emit(appointment)
+        offer_freed_slot(self, self.services, self.session, appointment, self.waitlist_booked.emit)
 
     def _refused(self, exc: BaseException) -> None:
         self._busy = False

@@ -25,6 +25,8 @@ ACTIONS = {
     "deactivate": QT_TRANSLATE_NOOP("audit", "Deactivated"),
     "status": QT_TRANSLATE_NOOP("audit", "Status changed"),
     "undo_status": QT_TRANSLATE_NOOP("audit", "Status change undone"),
+    "remove": QT_TRANSLATE_NOOP("audit", "Removed"),
+    "book": QT_TRANSLATE_NOOP("audit", "Booked"),
     "login": QT_TRANSLATE_NOOP("audit", "Signed in"),
     "login_failed": QT_TRANSLATE_NOOP("audit", "Sign-in failed"),
     "logout": QT_TRANSLATE_NOOP("audit", "Signed out"),
@@ -38,10 +40,11 @@ ENTITIES = {
     "doctor": QT_TRANSLATE_NOOP("audit", "Doctor"),
     "appointment": QT_TRANSLATE_NOOP("audit", "Appointment"),
     "user": QT_TRANSLATE_NOOP("audit", "User account"),
+    "waitlist": QT_TRANSLATE_NOOP("audit", "Waitlist entry"),
     "database": QT_TRANSLATE_NOOP("audit", "Database"),
 }
 # actions whose changes are {field: [old, new]}; the others store a snapshot {field: value}
-PAIRED = frozenset({"update", "activate", "deactivate", "status", "undo_status"})
+PAIRED = frozenset({"update", "activate", "deactivate", "status", "undo_status", "remove", "book"})
 
 
 def label(words: dict[str, str], key: str) -> str:

@@ -57,6 +57,7 @@ class AppointmentsPage(RecordsPage):
         self.model.dataChanged.connect(self._selection_changed)
         self.status_actions.changed.connect(self._status_changed)
         self.status_actions.failed.connect(lambda _exc: self.refresh())
+        self.status_actions.waitlist_booked.connect(lambda _a: self.refresh())
         if role == Role.DOCTOR:
             op = Operation(services.doctors.for_user, session.token, session.user.id)
             op.succeeded.connect(self._own_doctor_found)

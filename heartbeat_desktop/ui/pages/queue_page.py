@@ -85,6 +85,7 @@ class QueuePage(QWidget):
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
         self.status_actions.changed.connect(self._status_changed)
         self.status_actions.failed.connect(lambda _exc: self.model.refresh_loaded())
+        self.status_actions.waitlist_booked.connect(lambda _a: self.model.refresh_loaded())
         refresh = QAction(self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)

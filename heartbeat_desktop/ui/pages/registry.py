@@ -15,6 +15,7 @@ from heartbeat_desktop.ui.pages.patients_page import PatientsPage
 from heartbeat_desktop.ui.pages.queue_page import QueuePage
 from heartbeat_desktop.ui.pages.schedule_page import SchedulePage
 from heartbeat_desktop.ui.pages.users_page import UsersPage
+from heartbeat_desktop.ui.pages.waitlist_page import WaitlistPage
 from heartbeat_desktop.ui.session import SessionHolder
 
 PageFactory = Callable[[Heartbeat, SessionHolder], QWidget]
@@ -23,6 +24,7 @@ PageFactory = Callable[[Heartbeat, SessionHolder], QWidget]
 PAGES: list[tuple[PageFactory, Permission]] = [
     (SchedulePage, Permission.VIEW_APPOINTMENTS),
     (QueuePage, Permission.VIEW_APPOINTMENTS),
+    (WaitlistPage, Permission.BOOK_APPOINTMENTS),  # the desk's: admin and receptionist
     (AppointmentsPage, Permission.VIEW_APPOINTMENTS),
     (PatientsPage, Permission.VIEW_PATIENTS),
     (DoctorsPage, Permission.VIEW_DOCTORS),

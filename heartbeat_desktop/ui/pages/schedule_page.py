@@ -137,6 +137,7 @@ class SchedulePage(QWidget):
         self.new_button.clicked.connect(self.create_record)
         self.status_actions.changed.connect(self._status_changed)
         self.status_actions.failed.connect(lambda _exc: self.refresh())
+        self.status_actions.waitlist_booked.connect(lambda _a: self.refresh(keep_place=True))
         refresh = QAction(self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
