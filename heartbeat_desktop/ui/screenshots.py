@@ -33,7 +33,7 @@ from heartbeat_desktop.ui.session import SessionHolder
 
 WINDOW_SIZE = (1366, 820)
 DEMO = DemoDataRequest(patients=400, doctors=6, appointments=900, days_back=30, days_ahead=14, seed=20261127)
-PAGES = ("schedulePage", "queuePage", "appointmentsPage", "patientsPage", "doctorsPage", "usersPage", "auditPage")
+PAGES = ("schedulePage", "queuePage", "waitlistPage", "appointmentsPage", "patientsPage", "doctorsPage", "usersPage", "auditPage")
 
 
 def settle(seconds: float = 0.3, limit: float = 15.0) -> None:
@@ -87,6 +87,7 @@ def shoot(folder: Path) -> list[Path]:
                 services.users.create(auth.token, {"username": username, "full_name": full_name,
                                                    "password": secrets.token_urlsafe(12) + "-1a", "role": role})
             _some_time_off(services, auth)
+            _some_waiting(services, auth)
             _some_visit_types(services, auth)
             _some_arrivals(services, auth)
             return list(_shoot_screens(services, auth, folder))
@@ -108,6 +109,18 @@ def _some_time_off(services: Heartbeat, auth: Any) -> None:
                 services.time_off.add(auth.token, data)
                 doctors = [d for d in doctors if d.id != doctor.id]
                 break
+
+
+def _some_waiting(services: Heartbeat, auth: Any) -> None:
+    """Three patients on the waitlist: for a doctor, for a specialty, mornings only."""
+    patients = services.patients.search(auth.token, "", limit=3)
+    doctor = services.doctors.list_active(auth.token)[0]
+    for patient, whom, days, hours, note in (
+            (patients[0], {"doctor_id": doctor.id}, "1111100", (day_time(8), day_time(20)), "Просит пораньше"),
+            (patients[1], {"specialty": doctor.specialty}, "1010100", (day_time(9), day_time(12)), "Только утром"),
+            (patients[2], {"specialty": "Терапевт"}, "1111111", (day_time(14), day_time(19)), None)):
+        services.waitlist.add(auth.token, {"patient_id": patient.id, **whom, "weekdays": days, "earliest": hours[0],
+                                           "latest": hours[1], "minutes": 30, "note": note})
 
 
 def _some_visit_types(services: Heartbeat, auth: Any) -> None:
