@@ -29,7 +29,7 @@ from heartbeat_desktop.models import OVERLAP_CONSTRAINT, Base
 from heartbeat_desktop.services import Heartbeat
 
 TABLES = {"users", "patients", "doctors", "working_hours", "appointments", "audit_log", "time_off",
-          "appointment_types", "appointment_status_changes"}
+          "appointment_types", "appointment_status_changes", "appointment_series"}
 FUTURE = "9999_from_the_future"
 
 
@@ -91,7 +91,7 @@ def overlap_rule_works(db: Database) -> bool:
 
 
 def test_head_is_the_newest_revision():
-    assert migrations.head_revision() == "0006"
+    assert migrations.head_revision() == "0007"
 
 
 def test_the_head_constant_is_alembics_head():

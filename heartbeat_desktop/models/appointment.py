@@ -34,6 +34,7 @@ class Appointment(Entity):
         Index("ix_appointments_doctor_starts", "doctor_id", "starts_at"),
         Index("ix_appointments_patient_starts", "patient_id", "starts_at"),
         Index("ix_appointments_starts", "starts_at"),
+        Index("ix_appointments_series_starts", "series_id", "starts_at"),
     )
 
     doctor_id: Mapped[int] = mapped_column(ForeignKey("doctors.id", ondelete="RESTRICT"), nullable=False)
@@ -45,6 +46,7 @@ class Appointment(Entity):
     notes: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     type_id: Mapped[int | None] = mapped_column(ForeignKey("appointment_types.id"))  # a type in use stays
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("appointment_series.id"))  # a recurring visit's series
 
     doctor: Mapped[Doctor] = relationship(back_populates="appointments")
     patient: Mapped[Patient] = relationship(back_populates="appointments")
