@@ -21,6 +21,7 @@ from heartbeat_desktop.schemas.doctor import DoctorCreate, DoctorRead, DoctorUpd
 from heartbeat_desktop.schemas.free_time import FreeTime, FreeTimeQuery
 from heartbeat_desktop.schemas.page import Page
 from heartbeat_desktop.schemas.patient import PatientCreate, PatientRead, PatientRow, PatientUpdate
+from heartbeat_desktop.schemas.series import MAX_OCCURRENCES, OccurrencePreview, Scope, SeriesBooked, SeriesRequest
 from heartbeat_desktop.schemas.time_off import TimeOffCreate, TimeOffRead
 from heartbeat_desktop.schemas.user import (
     PASSWORD_RULES,
@@ -38,4 +39,5 @@ __all__ = [
     "PatientUpdate", "QueueEntry", "Schema", "StatusChangeRead", "TimeOffCreate", "TimeOffRead", "UserCreate",
     "UserRead", "UserUpdate", "WorkingHoursItem",
     "field_errors", "parse", "password_problem",
+    "MAX_OCCURRENCES", "OccurrencePreview", "Scope", "SeriesBooked", "SeriesRequest",
 ]

@@ -66,6 +66,7 @@ class AppointmentRead(Schema):
     type_id: int | None = None
     type_name: str | None = None
     type_colour: str | None = None  # "#rrggbb"
+    series_id: int | None = None  # one visit of a recurring series
     created_at: datetime
     updated_at: datetime
 
