@@ -29,7 +29,7 @@ from heartbeat_desktop.models import OVERLAP_CONSTRAINT, Base
 from heartbeat_desktop.services import Heartbeat
 
 TABLES = {"users", "patients", "doctors", "working_hours", "appointments", "audit_log", "time_off",
-          "appointment_types", "appointment_status_changes", "waitlist"}
+          "appointment_types", "appointment_status_changes", "waitlist", "appointment_series"}
 FUTURE = "9999_from_the_future"
 
 

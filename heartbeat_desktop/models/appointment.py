@@ -35,6 +35,7 @@ class Appointment(Entity):
         Index("ix_appointments_doctor_starts", "doctor_id", "starts_at"),
         Index("ix_appointments_patient_starts", "patient_id", "starts_at"),
         Index("ix_appointments_starts", "starts_at"),
+        Index("ix_appointments_series_starts", "series_id", "starts_at"),
     )
 
     doctor_id: Mapped[int] = mapped_column(ForeignKey("doctors.id", ondelete="RESTRICT"), nullable=False)
@@ -49,6 +50,7 @@ class Appointment(Entity):
     # an emergency squeeze-in over another visit: outside the overlap rule, explicitly (migration 0009)
     overbooked: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     overbook_reason: Mapped[str | None] = mapped_column(String(300))
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("appointment_series.id"))  # a recurring visit's series
 
     doctor: Mapped[Doctor] = relationship(back_populates="appointments")
     patient: Mapped[Patient] = relationship(back_populates="appointments")

@@ -31,6 +31,7 @@ from heartbeat_desktop.schemas.patient import (
     PatientRow,
     PatientUpdate,
 )
+from heartbeat_desktop.schemas.series import MAX_OCCURRENCES, OccurrencePreview, Scope, SeriesBooked, SeriesRequest
 from heartbeat_desktop.schemas.time_off import TimeOffCreate, TimeOffRead
 from heartbeat_desktop.schemas.user import (
     PASSWORD_RULES,
@@ -56,4 +57,5 @@ __all__ = [
     "UserRead", "UserUpdate", "WaitlistCreate", "WaitlistOffer", "WaitlistRead", "WaitlistStatus",
     "WorkingHoursItem", "FreedSlot",
     "field_errors", "parse", "password_problem",
+    "MAX_OCCURRENCES", "OccurrencePreview", "Scope", "SeriesBooked", "SeriesRequest",
 ]

@@ -70,6 +70,7 @@ class AppointmentRead(Schema):
     type_colour: str | None = None  # "#rrggbb"
     overbooked: bool = False
     overbook_reason: str | None = None
+    series_id: int | None = None  # one visit of a recurring series
     created_at: datetime
     updated_at: datetime
 

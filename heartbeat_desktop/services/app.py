@@ -32,6 +32,7 @@ from heartbeat_desktop.services.doctors import DoctorService
 from heartbeat_desktop.services.free_slots import FreeTimeFinder
 from heartbeat_desktop.services.patients import PatientService
 from heartbeat_desktop.services.restore import RestoreService
+from heartbeat_desktop.services.series import SeriesService
 from heartbeat_desktop.services.time_off import TimeOffService
 from heartbeat_desktop.services.unit_of_work import translate_db_error
 from heartbeat_desktop.services.users import UserService
@@ -55,6 +56,7 @@ class Heartbeat:
         self.free_times = FreeTimeFinder(ctx)
         self.appointment_types = AppointmentTypeService(ctx)
         self.waitlist = WaitlistService(ctx)
+        self.series = SeriesService(ctx)
         self.audit = AuditService(ctx)
         self.demo = DemoDataService(ctx)
         self.backup = BackupService(ctx)

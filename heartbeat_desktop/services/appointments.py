@@ -50,7 +50,7 @@ def to_read(a: Appointment) -> AppointmentRead:
         doctor_name=" ".join(p for p in (a.doctor.last_name, a.doctor.first_name, a.doctor.middle_name) if p),
         patient_name=" ".join(p for p in (a.patient.last_name, a.patient.first_name, a.patient.middle_name) if p),
         type_id=a.type_id, type_name=a.type.name if a.type else None, type_colour=a.type.colour if a.type else None,
-        overbooked=a.overbooked, overbook_reason=a.overbook_reason,
+        overbooked=a.overbooked, overbook_reason=a.overbook_reason, series_id=a.series_id,
         created_at=a.created_at, updated_at=a.updated_at,
     )
 

@@ -26,8 +26,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from heartbeat_desktop.core.vocabulary import Status, can_move
-from heartbeat_desktop.schemas import AppointmentRead
+from heartbeat_desktop.schemas import AppointmentRead, Scope
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.dialogs import series as series_dialogs
 from heartbeat_desktop.ui.dialogs.waitlist_offer import offer_freed_slot
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.operations import Operation
@@ -107,7 +108,17 @@ class StatusActions(QWidget):
         a = self.appointment
         if a is None or self._busy or not self._enabled(status):
             return
+        if status is Status.CANCELLED and a.series_id is not None:  # one of a series: which visits?
+            scope = series_dialogs.ask_scope(self.window())
+            if scope is not None:
+                self._call(self._cancel_series, a, scope)
+            return
         self._call(self.services.appointments.set_status, self.session.token, a.id, status, a.version)
+
+    def _cancel_series(self, a: AppointmentRead, scope: Scope) -> AppointmentRead:
+        """(In the background.) Cancel ``scope`` of a's series; the visit shown, cancelled."""
+        cancelled = self.services.series.cancel(self.session.token, a.id, scope, a.version)
+        return next(c for c in cancelled if c.id == a.id)
 
     def request_undo(self) -> None:
         """Back to the status before the last change (the service refuses if there is none)."""

@@ -5,7 +5,7 @@ how long a visit they need; a cancelled visit or a no-show offers its slot to
 the entries that fit it.  An entry stays (booked or removed) for the record.
 
 Revision ID: 0008
-Revises: 0006 (to be chained after 0007 when merged)
+Revises: 0007 (to be chained after 0007 when merged)
 Create Date: 2026-11-27
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -117,7 +117,11 @@ class AppointmentForm(FormDialog):
         self.find_button = named(QPushButton(self.tr("F&ind slot")), "findSlotButton",
                                  self.tr("The doctor's next free times from this date"))
         self.find_button.clicked.connect(self.find_slots)
-        self._beside(self.starts_at, self.find_button)
+        self.repeat_button = named(QPushButton(self.tr("&Repeat…")), "repeatButton",
+                                   self.tr("Book this visit as a recurring series"))
+        self.repeat_button.clicked.connect(self.open_series)
+        self.repeat_button.setVisible(record is None)  # a new booking only
+        self._beside(self.starts_at, self.find_button, self.repeat_button)
         self.length.minutes.valueChanged.connect(lambda _v: self._edited("duration"))
         self.patient.patient_changed.connect(lambda _id: self._edited("patient"))
         self._wanted_doctor = record.doctor_id if record else doctor_id
@@ -323,6 +327,20 @@ class AppointmentForm(FormDialog):
         if not found:
             show_message(self.form_error, self.tr("No free time in the next two weeks."))
         self.free_times.offer([local(f.starts_at, self.zone) for f in found])
+
+    def open_series(self) -> Any:
+        """*Repeat…*: book this visit as a series (the dialog previews and books it all)."""
+        from heartbeat_desktop.ui.dialogs.series import SeriesDialog
+
+        values = self.values()
+        problems = self.extra_problems(values)
+        if problems:
+            self.show_problems(problems)
+            return None
+        dialog = SeriesDialog(self.services, self.session, values, self)
+        dialog.booked.connect(lambda booked: self._saved(booked.appointments[0]))
+        dialog.open()
+        return dialog
 
     def _beside(self, field: QWidget, *extra: QWidget) -> None:
         """Put ``extra`` widgets on ``field``'s row (the duration's minutes and end time)."""

@@ -1,0 +1,270 @@
+"""Recurring visits (issue 7): a series booked in one action, its occurrences real appointments.
+
+* :meth:`SeriesService.preview` lists every occurrence of a rule, free or with the reasons it
+  cannot be booked (the same :func:`booking_rules.problems` the single booking uses), and for
+  each conflict the nearest free time that day or the next days (:func:`free_slots.free_on`).
+  Nothing is written.
+* :meth:`SeriesService.book` books the starts the desk kept (alternatives accepted, some
+  skipped) in ONE transaction: each is checked again and inserted as an appointment, so the
+  database's overlap rule holds for each; the first refusal rolls back everything, with a
+  message naming that visit.
+* :meth:`SeriesService.cancel` and :meth:`SeriesService.move` reach "this" visit, "this and the
+  following" or "the whole series", all or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError
+
+from heartbeat_desktop.core import clock
+from heartbeat_desktop.core.errors import BookingConflict, ValidationFailed
+from heartbeat_desktop.core.vocabulary import Status, can_move
+from heartbeat_desktop.models import Appointment, AppointmentSeries, Doctor, Patient
+from heartbeat_desktop.repositories.series import SeriesRepository
+from heartbeat_desktop.schemas import (
+    MAX_OCCURRENCES,
+    AppointmentRead,
+    OccurrencePreview,
+    Scope,
+    SeriesBooked,
+    SeriesRequest,
+    parse,
+)
+from heartbeat_desktop.services import booking_rules, status_history
+from heartbeat_desktop.services.appointments import FIELDS, AppointmentService, to_read
+from heartbeat_desktop.services.audit import snapshot
+from heartbeat_desktop.services.context import ServiceContext
+from heartbeat_desktop.services.free_slots import Busy, free_on, next_free
+from heartbeat_desktop.services.permissions import Permission
+from heartbeat_desktop.services.unit_of_work import UnitOfWork, translate_db_error
+
+SERIES_FIELDS = FIELDS + ("series_id",)
+TOO_MANY = f"A series has at most {MAX_OCCURRENCES} visits; choose an earlier last day or fewer weeks."
+NOTHING_BOOKED = "Nothing was booked."
+
+
+def occurrence_days(request: SeriesRequest) -> list[date]:
+    """The days of the rule: its weekdays in every N-th week counted from ``first_day``'s week,
+    from ``first_day`` to ``until`` or ``count`` of them; more than MAX_OCCURRENCES is refused."""
+    monday = request.first_day - timedelta(days=request.first_day.weekday())
+    days: list[date] = []
+    day = request.first_day
+    while (request.until is None or day <= request.until) and len(days) != request.count:
+        if day.weekday() in request.weekdays and ((day - monday).days // 7) % request.every_n_weeks == 0:
+            if len(days) == MAX_OCCURRENCES:
+                raise ValidationFailed({"until": TOO_MANY})
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+class SeriesService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- before booking ------------------------------------------------------------------
+    def occurrences(self, request: SeriesRequest | Mapping[str, Any]) -> list[tuple[datetime, datetime]]:
+        """(start, end) in UTC of every visit of the rule."""
+        request = parse(SeriesRequest, request)
+        length = timedelta(minutes=request.minutes)
+        starts = [clock.as_utc(datetime.combine(day, request.start_time), self.ctx.zone)
+                  for day in occurrence_days(request)]
+        return [(start, start + length) for start in starts]
+
+    def preview(self, token: str, request: SeriesRequest | Mapping[str, Any]) -> list[OccurrencePreview]:
+        """Each visit of the rule: free, or why not and (if there is one) the nearest free time
+        for it, the same day or the next days, clear of the series' other visits too."""
+        request = parse(SeriesRequest, request)
+        planned = self.occurrences(request)
+        with self.ctx.uow() as uow:
+            self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
+            doctor, patient = AppointmentService._people(uow, request.doctor_id, request.patient_id, lock=False)
+            found = [self._problems(uow, doctor, patient, s, e) for s, e in planned]
+            taken = [slot for slot, problems in zip(planned, found) if not problems]  # kept for the series
+            previews: list[OccurrencePreview] = []
+            for (starts, ends), problems in zip(planned, found):
+                alternative = None
+                if problems:
+                    alternative = self._alternative(uow, doctor, patient, starts, ends - starts, taken)
+                    if alternative is not None:
+                        taken.append((alternative, alternative + (ends - starts)))
+                previews.append(OccurrencePreview(starts_at=starts, ends_at=ends, problems=tuple(problems),
+                                                  alternative=alternative))
+            return previews
+
+    def _problems(self, uow: UnitOfWork, doctor: Doctor, patient: Patient, starts: datetime, ends: datetime,
+                  exclude_id: int | None = None) -> list[str]:
+        return booking_rules.problems(
+            uow, doctor=doctor, patient=patient, starts_at=starts, ends_at=ends, zone=self.ctx.zone,
+            now=self.ctx.now(), allow_past=self.ctx.settings.allow_past_bookings, exclude_id=exclude_id)
+
+    def _alternative(self, uow: UnitOfWork, doctor: Doctor, patient: Patient, wanted: datetime,
+                     length: timedelta, taken: Sequence[tuple[datetime, datetime]]) -> datetime | None:
+        """The free start nearest to ``wanted`` on its day (before or after it), else the first
+        of the next days; None if there is none in two weeks or no time would do (an inactive doctor)."""
+        if not doctor.is_active or not patient.is_active:
+            return None
+        zone = self.ctx.zone
+
+        def busy_on(day: date) -> Busy:
+            start, end = clock.local_day_bounds(day, zone)
+            rows = uow.appointments.busy(start, end, doctor_ids=[doctor.id], patient_id=patient.id)
+            away = uow.time_off.overlapping(start, end, [doctor.id])
+            return [(b, e) for _who, b, e in rows] + [(o.starts_at, o.ends_at) for o in away] + [
+                (b, e) for b, e in taken if b < end and e > start]
+
+        not_before = wanted if self.ctx.settings.allow_past_bookings else self.ctx.now()
+        day = wanted.astimezone(zone).date()
+        day_start, day_end = clock.local_day_bounds(day, zone)
+        same_day = free_on(doctor, day, busy_on(day), max(day_start, not_before), length, zone, 200)
+        if same_day:
+            choice = min(same_day, key=lambda s: (abs(s - wanted), s))
+        else:
+            later = next_free(doctor, busy_on, day_end, length, zone, not_before, 1)
+            if not later:
+                return None
+            choice = later[0]
+        if self._problems(uow, doctor, patient, choice, choice + length):
+            return None  # not bookable after all: offer nothing rather than a second refusal
+        return choice
+
+    # --- booking -------------------------------------------------------------------------
+    def book(self, token: str, request: SeriesRequest | Mapping[str, Any], starts: Sequence[datetime]) -> SeriesBooked:
+        """Book the series: one appointment at each of ``starts`` (the rule's times, with the
+        alternatives the desk accepted and without the visits it skipped), each ``minutes`` long.
+
+        All or nothing: every visit is checked by the booking rules and inserted (the database's
+        overlap rule) in one transaction; the first refusal rolls all of it back and says which
+        visit it was."""
+        request = parse(SeriesRequest, request)
+        zone = self.ctx.zone
+        chosen = sorted({clock.as_utc(s, zone) for s in starts})
+        if not chosen:
+            raise ValidationFailed({"starts": "Choose at least one visit to book."})
+        if len(chosen) > MAX_OCCURRENCES:
+            raise ValidationFailed({"starts": TOO_MANY})
+        length = timedelta(minutes=request.minutes)
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, Permission.BOOK_APPOINTMENTS)
+            doctor, patient = AppointmentService._people(uow, request.doctor_id, request.patient_id, lock=True)
+            visit_type = AppointmentService._type(uow, request.type_id, None)
+            series = AppointmentSeries(
+                doctor_id=doctor.id, patient_id=patient.id, weekdays=",".join(map(str, request.weekdays)),
+                every_n_weeks=request.every_n_weeks, first_day=request.first_day, until=request.until,
+                count=request.count, start_time=request.start_time, minutes=request.minutes,
+                created_by_id=actor.user_id)
+            SeriesRepository(uow.session).add(series)
+            uow.audit(actor, "create", "appointment_series", series.id,
+                      {"doctor_id": doctor.id, "patient_id": patient.id, "rule": request.rule_text,
+                       "visits": len(chosen)})
+            booked: list[Appointment] = []
+            for number, start in enumerate(chosen, 1):
+                end = start + length
+                which = f"Visit {number} of {len(chosen)} ({booking_rules.when(start, end, zone)})"
+                problems = self._problems(uow, doctor, patient, start, end)
+                if problems:
+                    raise BookingConflict(f"{which}: {' '.join(problems)} {NOTHING_BOOKED}")
+                appointment = Appointment(
+                    doctor=doctor, patient=patient, starts_at=start, ends_at=end, status=Status.SCHEDULED.value,
+                    reason=request.reason, notes=request.notes, created_by_id=actor.user_id, type=visit_type,
+                    series_id=series.id)
+                try:
+                    uow.appointments.add(appointment)  # the database's overlap rule runs here
+                except DBAPIError as exc:
+                    translated = translate_db_error(exc)
+                    if translated is None:
+                        raise
+                    raise BookingConflict(f"{which}: {translated} {NOTHING_BOOKED}") from exc
+                status_history.record(uow, actor, appointment, None, Status.SCHEDULED, self.ctx.now())
+                uow.audit(actor, "create", "appointment", appointment.id, snapshot(appointment, SERIES_FIELDS))
+                booked.append(appointment)
+            result = SeriesBooked(series_id=series.id, appointments=tuple(to_read(a) for a in booked))
+            uow.commit()
+            return result
+
+    # --- changing a series ---------------------------------------------------------------
+    def _targets(self, uow: UnitOfWork, appointment: Appointment, scope: Scope) -> list[Appointment]:
+        if scope is Scope.THIS or appointment.series_id is None:
+            return [appointment]
+        visits = SeriesRepository(uow.session)
+        if scope is Scope.FOLLOWING:
+            return visits.visits(appointment.series_id, appointment.starts_at)
+        return visits.visits(appointment.series_id)
+
+    def cancel(self, token: str, appointment_id: int, scope: Scope | str, version: int) -> list[AppointmentRead]:
+        """Cancel this visit, this and the series' following ones, or the whole series' visits that
+        can still be cancelled (the completed and the no-shows stay as they are); returns those cancelled."""
+        scope = Scope(scope)
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, Permission.SET_APPOINTMENT_STATUS)
+            appointment = AppointmentService._load(uow, appointment_id)
+            AppointmentService._check_version(appointment, version)
+            AppointmentService._check_own(uow, actor, appointment)
+            if not can_move(Status(appointment.status), Status.CANCELLED):
+                raise BookingConflict(f"An appointment that is {Status(appointment.status).label.lower()} "
+                                      "cannot be cancelled.")
+            cancelled: list[Appointment] = []
+            for visit in self._targets(uow, appointment, scope):
+                current = Status(visit.status)
+                if not can_move(current, Status.CANCELLED):
+                    continue
+                visit.status = Status.CANCELLED.value
+                uow.flush()
+                status_history.record(uow, actor, visit, current, Status.CANCELLED, self.ctx.now())
+                uow.audit(actor, "status", "appointment", visit.id,
+                          {"status": [current.value, Status.CANCELLED.value], "scope": scope.value})
+                cancelled.append(visit)
+            result = [to_read(a) for a in cancelled]
+            uow.commit()
+            return result
+
+    def move(self, token: str, appointment_id: int, scope: Scope | str, start_time: time,
+             version: int) -> list[AppointmentRead]:
+        """Move this visit, this and the following, or the whole series' scheduled visits to
+        ``start_time`` (clinic-local) on their own days, keeping their length.  All or nothing:
+        each moved visit must pass the booking rules at its new time."""
+        scope = Scope(scope)
+        zone = self.ctx.zone
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, Permission.BOOK_APPOINTMENTS)
+            appointment = AppointmentService._load(uow, appointment_id)
+            AppointmentService._check_version(appointment, version)
+            if Status(appointment.status) is not Status.SCHEDULED:
+                raise BookingConflict("Only a scheduled visit can be moved to another time of day.")
+            doctor, patient = AppointmentService._people(uow, appointment.doctor_id, appointment.patient_id,
+                                                         lock=True)
+            targets = [v for v in self._targets(uow, appointment, scope) if Status(v.status) is Status.SCHEDULED]
+            moves = []
+            for visit in targets:
+                start = clock.as_utc(datetime.combine(visit.starts_at.astimezone(zone).date(), start_time), zone)
+                moves.append((visit, start, start + (visit.ends_at - visit.starts_at)))
+            # all leave their old times first, so that visits of the series never block each other
+            for visit, _start, _end in moves:
+                visit.status = Status.CANCELLED.value  # held aside inside this transaction only
+            uow.flush()
+            moved: list[Appointment] = []
+            for number, (visit, start, end) in enumerate(moves, 1):
+                which = f"Visit {number} of {len(moves)} ({booking_rules.when(start, end, zone)})"
+                problems = self._problems(uow, doctor, patient, start, end, exclude_id=visit.id)
+                if problems:
+                    raise BookingConflict(f"{which}: {' '.join(problems)} Nothing was moved.")
+                before = {"starts_at": visit.starts_at.isoformat(), "ends_at": visit.ends_at.isoformat()}
+                visit.starts_at, visit.ends_at, visit.status = start, end, Status.SCHEDULED.value
+                try:
+                    uow.flush()
+                except DBAPIError as exc:
+                    translated = translate_db_error(exc)
+                    if translated is None:
+                        raise
+                    raise BookingConflict(f"{which}: {translated} Nothing was moved.") from exc
+                uow.audit(actor, "update", "appointment", visit.id,
+                          {"starts_at": [before["starts_at"], start.isoformat()],
+                           "ends_at": [before["ends_at"], end.isoformat()], "scope": scope.value})
+                moved.append(visit)
+            result = [to_read(a) for a in moved]
+            uow.commit()
+            return result
