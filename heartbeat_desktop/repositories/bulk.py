@@ -32,7 +32,9 @@ def insert_many(conn: Connection, table: Table, rows: Iterable[Mapping[str, Any]
     names = list(compiled.positiontup) if compiled.positional else list(columns)
     values = [list(map(itemgetter(name), rows)) for name in names]  # column by column, in C
     for i, name in enumerate(names):  # column by column: each distinct value bound once
-        process = table.c[name].type.bind_processor(dialect)
+        # the dialect's own form of the type: a TypeDecorator's generic bind_processor skips its
+        # impl's (SQLAlchemy 2.1 then handed SQLite naive datetimes, stored without ".000000")
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
             values[i] = _bound(values[i], process)
     params: list[Any] = list(zip(*values))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
 from sqlalchemy import select
 
 from heartbeat_desktop.models import Patient
@@ -25,8 +26,11 @@ def stored(hb, last_names) -> list[tuple]:  # noqa: ANN001
         return [(p.last_name, p.middle_name, p.birth_date, p.is_active, p.created_at, p.updated_at) for p in found]
 
 
-def test_a_bulk_row_reads_back_as_an_orm_row(hb):
-    when = datetime(2031, 3, 3, 12, 30, 15, 123456, tzinfo=MOSCOW)  # an aware time, not UTC: converted
+
+
+@pytest.mark.parametrize("microsecond", [123456, 0])  # 0: isoformat would drop ".000000" (SQLite compares text)
+def test_a_bulk_row_reads_back_as_an_orm_row(hb, microsecond):
+    when = datetime(2031, 3, 3, 12, 30, 15, microsecond, tzinfo=MOSCOW)  # an aware time, not UTC: converted
     with hb.ctx.db.write_sessions() as session:
         session.add_all([Patient(**patient_row(n, when)) for n in (1, 2)])
         session.commit()
