@@ -176,7 +176,8 @@ def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ig
         dialog.done(0)
     schedule = window.show_page("schedulePage")
     for name, opener in (("timeOffDialog", schedule.open_time_off), ("freeTimeDialog", schedule.open_free_time),  # type: ignore[attr-defined]
-                         ("visitTypesDialog", window.open_visit_types)):
+                         ("visitTypesDialog", window.open_visit_types),
+                         ("seriesDialog", lambda: _series_dialog(services, window))):
         dialog = opener()
         settle()
         yield save(dialog, folder, name)
@@ -184,6 +185,27 @@ def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ig
     window.session.lock(window.tr("Locked after a period of inactivity."))
     yield save(window, folder, "lockScreen")
     window.close()
+
+
+def _series_dialog(services: Heartbeat, window: MainWindow) -> QDialog:
+    """Repeat… for a visit next Tuesday when the first doctor starts, with the first patient."""
+    from heartbeat_desktop.ui.dialogs.series import SeriesDialog
+
+    token = window.session.token
+    doctor = services.doctors.list_active(token)[0]
+    patient = services.patients.search(token, "", limit=1)[0]
+    tuesday = date.today() + timedelta(days=(1 - date.today().weekday()) % 7 or 7)
+    hours = sorted(h.starts for h in doctor.working_hours if h.weekday == 1) or [day_time(10)]
+    start = datetime.combine(tuesday, hours[0])
+    taken = start + timedelta(days=14)  # someone else already has the third Tuesday: one conflict to show
+    other = services.patients.search(token, "", limit=2)[1]
+    services.appointments.create(token, {"doctor_id": doctor.id, "patient_id": other.id, "starts_at": taken,
+                                         "ends_at": taken + timedelta(minutes=30)})
+    dialog = SeriesDialog(services, window.session, {"doctor_id": doctor.id, "patient_id": patient.id,
+                                                     "starts_at": start, "ends_at": start + timedelta(minutes=30),
+                                                     "reason": "Курс процедур"}, window)
+    dialog.open()
+    return dialog
 
 
 def _first_record(page: QWidget):  # type: ignore[no-untyped-def]
