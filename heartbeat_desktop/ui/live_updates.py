@@ -13,7 +13,7 @@ database: the pages load in the background as always.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -100,3 +100,16 @@ class MissedChanges:
     def take(self) -> frozenset[Change]:
         changes, self._changes = frozenset(self._changes), set()
         return changes
+
+    def deliver(self, page: QWidget, changes: frozenset[Change], apply: Callable[[frozenset[Change]], None]) -> None:
+        """A page's ``live_update``: ``apply`` the changes now if ``page`` is on screen, else keep them."""
+        if page.isVisible():
+            apply(changes)
+        else:
+            self.add(changes)
+
+    def catch_up(self, apply: Callable[[frozenset[Change]], None]) -> None:
+        """A page's ``showEvent``: ``apply`` what it missed while hidden, if anything."""
+        missed = self.take()
+        if missed:
+            apply(missed)

@@ -11,11 +11,10 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +35,8 @@ from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.appointment_text import describe
 from heartbeat_desktop.ui.errors import plain_message
-from heartbeat_desktop.ui.formatting import date_format, format_date, format_time, time_format
+from heartbeat_desktop.ui.formatting import format_date, format_time
+from heartbeat_desktop.ui.forms.time_fields import date_edit, time_edit
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
 from heartbeat_desktop.ui.widgets import error_label, named, show_message
@@ -76,10 +75,10 @@ class TimeOffDialog(QDialog):
         self.kind = named(QComboBox(), "timeOffKind", self.tr("Kind"))
         self.whole_days = named(QCheckBox(self.tr("&Whole days")), "timeOffWholeDays")
         self.whole_days.setChecked(True)
-        self.first = self._date_edit("timeOffFrom", day)
-        self.last = self._date_edit("timeOffTo", day)
-        self.from_time = self._time_edit("timeOffFromTime", time(13))
-        self.to_time = self._time_edit("timeOffToTime", time(14))
+        self.first = date_edit("timeOffFrom", day)
+        self.last = date_edit("timeOffTo", day)
+        self.from_time = time_edit("timeOffFromTime", time(13))
+        self.to_time = time_edit("timeOffToTime", time(14))
         self.reason = named(QLineEdit(), "timeOffReason", self.tr("Reason"))
         self.reason.setMaxLength(200)
         self.error = error_label("timeOffError")
@@ -98,16 +97,7 @@ class TimeOffDialog(QDialog):
         self._whole_days_toggled(True)
 
     # --- building -------------------------------------------------------------------------
-    def _date_edit(self, name: str, day: date) -> QDateEdit:
-        edit = named(QDateEdit(QDate(day.year, day.month, day.day)), name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(date_format())
-        return edit
 
-    def _time_edit(self, name: str, moment: time) -> QTimeEdit:
-        edit = named(QTimeEdit(QTime(moment.hour, moment.minute)), name)
-        edit.setDisplayFormat(time_format())
-        return edit
 
     def _build(self) -> None:
         form = QFormLayout()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +24,8 @@ from heartbeat_desktop.schemas import DoctorRead, WaitlistRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.errors import plain_message
-from heartbeat_desktop.ui.formatting import time_format
 from heartbeat_desktop.ui.forms.patient_picker import PatientPicker
+from heartbeat_desktop.ui.forms.time_fields import time_edit
 from heartbeat_desktop.ui.models.waitlist import DAY_LETTERS
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
@@ -54,8 +53,8 @@ class WaitlistEntryDialog(QDialog):
         self.days = [named(QCheckBox(self.tr(letter)), f"waitlistDay{i}") for i, letter in enumerate(DAY_LETTERS)]
         for box in self.days[:5]:
             box.setChecked(True)
-        self.earliest = self._time_edit("waitlistEarliest", time(8))
-        self.latest = self._time_edit("waitlistLatest", time(20))
+        self.earliest = time_edit("waitlistEarliest", time(8))
+        self.latest = time_edit("waitlistLatest", time(20))
         self.minutes = named(QSpinBox(), "waitlistMinutes", self.tr("Minutes"))
         self.minutes.setRange(5, 480)
         self.minutes.setSingleStep(5)
@@ -72,10 +71,6 @@ class WaitlistEntryDialog(QDialog):
         self._build()
         self._doctor_changed()
 
-    def _time_edit(self, name: str, moment: time) -> QTimeEdit:
-        edit = named(QTimeEdit(QTime(moment.hour, moment.minute)), name)
-        edit.setDisplayFormat(time_format())
-        return edit
 
     def _build(self) -> None:
         form = QFormLayout()

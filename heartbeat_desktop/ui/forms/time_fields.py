@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QObject, QTime, Signal
 from PySide6.QtWidgets import (
@@ -113,3 +113,18 @@ class DurationField(QObject):
         self.minutes.setEnabled(self.is_custom())
         if not self.is_custom():
             self.minutes.setValue(self.combo.currentData())
+
+
+def date_edit(name: str, day: date) -> QDateEdit:
+    """A date field in the locale's format with a calendar popup, named for tests and screen readers."""
+    edit = named(QDateEdit(QDate(day.year, day.month, day.day)), name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(date_format())
+    return edit
+
+
+def time_edit(name: str, moment: time) -> QTimeEdit:
+    """A time-of-day field in the locale's format."""
+    edit = named(QTimeEdit(QTime(moment.hour, moment.minute)), name)
+    edit.setDisplayFormat(time_format())
+    return edit

@@ -112,10 +112,7 @@ class QueuePage(QWidget):
 
     def live_update(self, changes: frozenset[Change]) -> None:
         """Another desk saved: the rows concerned now, or when the page is shown."""
-        if self.isVisible():
-            self.model.apply_changes(changes)
-        else:
-            self._missed.add(changes)
+        self._missed.deliver(self, changes, self.model.apply_changes)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -188,16 +188,11 @@ class RecordsPage(QWidget):
 
     def live_update(self, changes: frozenset[Change]) -> None:
         """Another desk saved ``changes``: shown now, or when this page is shown."""
-        if self.isVisible():
-            self.apply_changes(changes)
-        else:
-            self._missed.add(changes)
+        self._missed.deliver(self, changes, self.apply_changes)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        missed = self._missed.take()
-        if missed:
-            self.apply_changes(missed)
+        self._missed.catch_up(self.apply_changes)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -74,16 +74,11 @@ class WaitlistPage(QWidget):
         self.model.reload()
 
     def live_update(self, changes: frozenset[Change]) -> None:
-        if self.isVisible():
-            self.model.apply_changes(changes)
-        else:
-            self._missed.add(changes)
+        self._missed.deliver(self, changes, self.model.apply_changes)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        missed = self._missed.take()
-        if missed:
-            self.model.apply_changes(missed)
+        self._missed.catch_up(self.model.apply_changes)
 
     def focus_search(self) -> None:
         self.table.setFocus()
