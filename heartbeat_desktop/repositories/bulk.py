@@ -21,16 +21,21 @@ def insert_many(conn: Connection, table: Table, rows: Iterable[Mapping[str, Any]
                 columns: Sequence[str] | None = None) -> int:
     """INSERT ``rows`` (mappings holding every one of ``columns``; by default
     the first row's keys) into ``table``; returns how many.  Values are stored
-    exactly as the ORM would store them."""
+    exactly as the ORM would store them, and a column left out that has a plain
+    default (``default=False``) gets it, as the ORM would give it."""
     rows = list(rows)
     if not rows:
         return 0
     columns = list(columns if columns is not None else rows[0])
+    defaults = {c.key: c.default.arg for c in table.columns  # type: ignore[attr-defined]
+                if c.key not in columns and c.default is not None and c.default.is_scalar}
+    columns += defaults
     dialect = conn.dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
     # the driver's order: the statement's parameters (positional) or their names
     names = list(compiled.positiontup) if compiled.positional else list(columns)
-    values = [list(map(itemgetter(name), rows)) for name in names]  # column by column, in C
+    values = [[defaults[name]] * len(rows) if name in defaults else list(map(itemgetter(name), rows))
+              for name in names]  # column by column, in C
     for i, name in enumerate(names):  # column by column: each distinct value bound once
         # the dialect's own form of the type: a TypeDecorator's generic bind_processor skips its
         # impl's (SQLAlchemy 2.1 then handed SQLite naive datetimes, stored without ".000000")

@@ -60,3 +60,12 @@ def test_a_failed_bulk_load_leaves_nothing(hb):
     else:
         raise AssertionError("a NULL last name was stored")
     assert stored(hb, ["Пакетов5"]) == []
+
+
+def test_a_column_left_out_gets_its_plain_default_as_from_the_orm(hb):
+    """A new column with ``default=`` (0010's confirmation) needs no change to every bulk loader."""
+    row = patient_row(7, datetime.now(timezone.utc))
+    del row["is_active"]  # Patient.is_active: default=True
+    with hb.ctx.db.engine.begin() as conn:
+        insert_many(conn, Patient.__table__, [row])
+    assert stored(hb, ["Пакетов7"])[0][3] is True
