@@ -45,6 +45,20 @@ class AwayKind(str, enum.Enum):
                 "holiday": "Clinic holiday"}[self.value]
 
 
+class Confirmation(str, enum.Enum):
+    """What the desk heard when it called the patient about a coming visit (the confirmation list)."""
+
+    NOT_CALLED = "not_called"
+    CONFIRMED = "confirmed"
+    LEFT_MESSAGE = "left_message"
+    CANCELLED_BY_PHONE = "cancelled_by_phone"  # the visit is cancelled with it
+
+    @property
+    def label(self) -> str:
+        return {"not_called": "Not yet called", "confirmed": "Confirmed", "left_message": "Left a message",
+                "cancelled_by_phone": "Cancelled by phone"}[self.value]
+
+
 INACTIVE_STATUSES = frozenset({Status.CANCELLED, Status.NO_SHOW})
 
 # Where an appointment may go from each status. A completed visit stays

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from heartbeat_desktop.core.vocabulary import Status
+from heartbeat_desktop.core.vocabulary import Confirmation, Status
 from heartbeat_desktop.models.base import Entity, UTCDateTime
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 OVERLAP_CONSTRAINT = "appointments_no_doctor_overlap"
 
 _STATUS_SQL = ", ".join(f"'{s.value}'" for s in Status)
+_CONFIRMATION_SQL = ", ".join(f"'{c.value}'" for c in Confirmation)
 
 
 class Appointment(Entity):
@@ -32,6 +33,7 @@ class Appointment(Entity):
     __table_args__ = (
         CheckConstraint("ends_at > starts_at", name="ends_after_starts"),
         CheckConstraint(f"status IN ({_STATUS_SQL})", name="status_known"),
+        CheckConstraint(f"confirmation IN ({_CONFIRMATION_SQL})", name="confirmation_known"),
         Index("ix_appointments_doctor_starts", "doctor_id", "starts_at"),
         Index("ix_appointments_patient_starts", "patient_id", "starts_at"),
         Index("ix_appointments_starts", "starts_at"),
@@ -51,8 +53,19 @@ class Appointment(Entity):
     overbooked: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     overbook_reason: Mapped[str | None] = mapped_column(String(300))
     series_id: Mapped[int | None] = mapped_column(ForeignKey("appointment_series.id"))  # a recurring visit's series
+    # the reminder call (migration 0010): what the patient said, when, and who called; reset when the visit moves
+    confirmation: Mapped[str] = mapped_column(String(20), nullable=False, default=Confirmation.NOT_CALLED.value)
+    confirmation_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    confirmation_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # accounts are never deleted
 
     doctor: Mapped[Doctor] = relationship(back_populates="appointments")
     patient: Mapped[Patient] = relationship(back_populates="appointments")
-    created_by: Mapped[User | None] = relationship()
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    confirmation_by: Mapped[User | None] = relationship(foreign_keys=[confirmation_by_id])
     type: Mapped[AppointmentType | None] = relationship()
+
+    def forget_confirmation(self) -> None:
+        """The visit moved or came back: whatever the patient said on the phone was about another one."""
+        self.confirmation = Confirmation.NOT_CALLED.value
+        self.confirmation_at = None
+        self.confirmation_by_id = None

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import joinedload
 
-from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Status
+from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Confirmation, Status
 from heartbeat_desktop.models import Appointment, Doctor, Patient
 from heartbeat_desktop.repositories.base import Repository, id_is, id_is_not
 
@@ -80,6 +80,23 @@ class AppointmentRepository(Repository[Appointment]):
             where.append(id_is_not(Appointment.id, exclude_id))
         stmt = select(Appointment).where(*where).order_by(Appointment.starts_at, Appointment.id).limit(5)
         return list(self.session.scalars(stmt))
+
+    def calls(self, starts_at: datetime, ends_at: datetime, doctor_id: int | None = None) -> list[Appointment]:
+        """The confirmation list's visits starting in [starts_at, ends_at): the active ones and those
+        cancelled by phone, by time then doctor, with their names, type and who noted the answer."""
+        where = [Appointment.starts_at >= starts_at, Appointment.starts_at < ends_at,
+                 active() | (Appointment.confirmation == Confirmation.CANCELLED_BY_PHONE.value)]
+        if doctor_id is not None:
+            where.append(id_is(Appointment.doctor_id, doctor_id))
+        stmt = (self.select().options(joinedload(Appointment.confirmation_by)).where(*where)
+                .order_by(Appointment.starts_at, _name_of(Doctor, Appointment.doctor_id), Appointment.id))
+        return list(self.session.scalars(stmt).unique())
+
+    def first_start(self, starts_at: datetime, ends_at: datetime) -> datetime | None:
+        """When the first active visit in [starts_at, ends_at) begins (one index probe)."""
+        stmt = select(func.min(Appointment.starts_at)).where(
+            Appointment.starts_at >= starts_at, Appointment.starts_at < ends_at, active())
+        return self.session.scalar(stmt)
 
     def busy(self, starts_at: datetime, ends_at: datetime, *, doctor_ids: list[int],
              patient_id: int | None = None) -> list[tuple[int | None, datetime, datetime]]:

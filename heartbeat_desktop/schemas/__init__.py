@@ -7,6 +7,7 @@ from heartbeat_desktop.schemas.appointment import (
     AppointmentCreate,
     AppointmentRead,
     AppointmentUpdate,
+    ConfirmationCall,
     QueueEntry,
     StatusChangeRead,
 )
@@ -55,7 +56,7 @@ __all__ = [
     "DoctorRead", "DoctorUpdate", "FreeTime", "FreeTimeQuery", "Page", "PatientCreate", "PatientRead", "PatientRow",
     "PatientUpdate", "QueueEntry", "Schema", "StatusChangeRead", "TimeOffCreate", "TimeOffRead", "UserCreate",
     "UserRead", "UserUpdate", "WaitlistCreate", "WaitlistOffer", "WaitlistRead", "WaitlistStatus",
-    "WorkingHoursItem", "FreedSlot",
+    "WorkingHoursItem", "FreedSlot", "ConfirmationCall",
     "field_errors", "parse", "password_problem",
     "MAX_OCCURRENCES", "OccurrencePreview", "Scope", "SeriesBooked", "SeriesRequest",
 ]

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from pydantic import Field, field_validator, model_validator
 
-from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Status
+from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Confirmation, Status
 from heartbeat_desktop.schemas.base import Schema
 
 MAX_DURATION = timedelta(hours=12)
@@ -71,6 +71,7 @@ class AppointmentRead(Schema):
     overbooked: bool = False
     overbook_reason: str | None = None
     series_id: int | None = None  # one visit of a recurring series
+    confirmation: Confirmation = Confirmation.NOT_CALLED  # the reminder call's outcome
     created_at: datetime
     updated_at: datetime
 
@@ -102,3 +103,20 @@ class QueueEntry(Schema):
     @property
     def id(self) -> int:
         return self.appointment.id
+
+
+class ConfirmationCall(Schema):
+    """A line of the confirmation list: a coming visit, the number to call, and the call's outcome."""
+
+    appointment: AppointmentRead
+    phone: str | None
+    called_at: datetime | None = None  # when the outcome was set
+    called_by: str | None = None  # by whom (user name)
+
+    @property
+    def id(self) -> int:
+        return self.appointment.id
+
+    @property
+    def confirmation(self) -> Confirmation:
+        return self.appointment.confirmation

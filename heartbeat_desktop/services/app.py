@@ -26,6 +26,7 @@ from heartbeat_desktop.services.audit import AuditService
 from heartbeat_desktop.services.auth import AuthService
 from heartbeat_desktop.services.backup import BackupService, verified_copy
 from heartbeat_desktop.services.changes import Change, ChangeWatcher
+from heartbeat_desktop.services.confirmations import ConfirmationService
 from heartbeat_desktop.services.context import ServiceContext
 from heartbeat_desktop.services.demo_data import DemoDataService
 from heartbeat_desktop.services.doctors import DoctorService
@@ -57,6 +58,7 @@ class Heartbeat:
         self.appointment_types = AppointmentTypeService(ctx)
         self.waitlist = WaitlistService(ctx)
         self.series = SeriesService(ctx)
+        self.confirmations = ConfirmationService(ctx)
         self.audit = AuditService(ctx)
         self.demo = DemoDataService(ctx)
         self.backup = BackupService(ctx)

@@ -16,7 +16,7 @@ from heartbeat_desktop.core.errors import (
     StaleRecord,
     ValidationFailed,
 )
-from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Role, Status, can_move
+from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Confirmation, Role, Status, can_move
 from heartbeat_desktop.models import Appointment, AppointmentType, Doctor, Patient
 from heartbeat_desktop.repositories.appointment import active, overlapping
 from heartbeat_desktop.repositories.base import id_is, id_is_not
@@ -36,7 +36,7 @@ from heartbeat_desktop.services.permissions import Permission
 from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
 
 FIELDS = ("doctor_id", "patient_id", "starts_at", "ends_at", "status", "reason", "notes", "type_id", "overbooked",
-          "overbook_reason")
+          "overbook_reason", "confirmation")
 NO_OVERBOOKING = ("Your account may not squeeze a visit in over another; an administrator can allow it "
                   "(Users → May squeeze in).")
 MAX_LIST = 5000
@@ -51,6 +51,7 @@ def to_read(a: Appointment) -> AppointmentRead:
         patient_name=" ".join(p for p in (a.patient.last_name, a.patient.first_name, a.patient.middle_name) if p),
         type_id=a.type_id, type_name=a.type.name if a.type else None, type_colour=a.type.colour if a.type else None,
         overbooked=a.overbooked, overbook_reason=a.overbook_reason, series_id=a.series_id,
+        confirmation=Confirmation(a.confirmation),
         created_at=a.created_at, updated_at=a.updated_at,
     )
 
@@ -213,6 +214,7 @@ class AppointmentService:
             before = snapshot(appointment, FIELDS)
             if moved:  # checked like any booking above: a squeezed-in visit moved is an ordinary one
                 appointment.overbooked = False
+                appointment.forget_confirmation()  # the patient confirmed the old time, not this one
             appointment.type = self._type(uow, data.type_id, appointment.type_id)
             for field in ("doctor_id", "patient_id", "starts_at", "ends_at", "reason", "notes"):
                 setattr(appointment, field, getattr(data, field))
@@ -258,6 +260,8 @@ class AppointmentService:
             last = status_history.undoable(uow.status_changes.of(appointment.id), current)
             back = Status(last.from_status)
             self._move(uow, actor, appointment, current, back, is_undo=True)
+            if back not in INACTIVE_STATUSES and appointment.confirmation == Confirmation.CANCELLED_BY_PHONE:
+                appointment.forget_confirmation()  # booked again: the call that cancelled it no longer holds
             uow.audit(actor, "undo_status", "appointment", appointment.id, {"status": [current.value, back.value]})
             result = to_read(appointment)
             uow.commit()

@@ -22,6 +22,7 @@ class Permission(enum.Enum):
     BOOK_APPOINTMENTS = ({ADMIN, DESK}, "book or change appointments")
     SET_APPOINTMENT_STATUS = ({ADMIN, DESK, DOCTOR}, "change an appointment's status")
     DELETE_APPOINTMENTS = ({ADMIN, DESK}, "delete appointments")
+    CONFIRM_APPOINTMENTS = ({ADMIN, DESK}, "record the patients' answers to confirmation calls")
     MANAGE_TIME_OFF = ({ADMIN, DESK}, "change doctors' time off")
     CLINIC_HOLIDAYS = ({ADMIN}, "set clinic holidays")
     MANAGE_APPOINTMENT_TYPES = ({ADMIN}, "change the list of visit types")

@@ -568,7 +568,7 @@ def test_audit_rows_for_create_update_status_delete(hb, clinic):
     assert create.changes == {"doctor_id": clinic.doctor, "patient_id": clinic.patient,
                               "starts_at": f"{monday}T07:00:00+00:00", "ends_at": f"{monday}T07:30:00+00:00",
                               "status": "scheduled", "reason": "Осмотр", "notes": None, "type_id": None,
-                              "overbooked": False, "overbook_reason": None}
+                              "overbooked": False, "overbook_reason": None, "confirmation": "not_called"}
     assert update_.changes == {"starts_at": [f"{monday}T07:00:00+00:00", f"{monday}T08:00:00+00:00"],
                                "ends_at": [f"{monday}T07:30:00+00:00", f"{monday}T08:30:00+00:00"]}
     assert status.changes == {"status": ["scheduled", "arrived"]}
