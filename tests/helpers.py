@@ -349,3 +349,14 @@ def type_text(widget: Any, text: str) -> None:
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF the app wrote, as a reader sees it: ligatures undone ("ﬁ" → "fi"),
+    each run of tabs, spaces and line breaks one space."""
+    import unicodedata
+
+    import pypdf
+
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    return " ".join(unicodedata.normalize("NFKC", text).split())

@@ -33,7 +33,7 @@ from heartbeat_desktop.ui.session import SessionHolder
 
 WINDOW_SIZE = (1366, 820)
 DEMO = DemoDataRequest(patients=400, doctors=6, appointments=900, days_back=30, days_ahead=14, seed=20261127)
-PAGES = ("schedulePage", "queuePage", "waitlistPage", "appointmentsPage", "patientsPage", "doctorsPage", "usersPage", "auditPage")
+PAGES = ("schedulePage", "queuePage", "waitlistPage", "confirmationsPage", "appointmentsPage", "patientsPage", "doctorsPage", "usersPage", "auditPage")
 
 
 def settle(seconds: float = 0.3, limit: float = 15.0) -> None:
@@ -90,6 +90,7 @@ def shoot(folder: Path) -> list[Path]:
             _some_waiting(services, auth)
             _some_visit_types(services, auth)
             _some_arrivals(services, auth)
+            _some_calls(services, auth)
             return list(_shoot_screens(services, auth, folder))
 
 
@@ -139,6 +140,14 @@ def _some_arrivals(services: Heartbeat, auth: Any) -> None:
                if e.appointment.status.value == "scheduled"][:2]
     for a in waiting:
         services.appointments.set_status(auth.token, a.id, "arrived", a.version)
+
+
+def _some_calls(services: Heartbeat, auth: Any) -> None:
+    """The next clinic day's first calls made: confirmed, confirmed, a message left, one cancelled by phone."""
+    calls = services.confirmations.calls(auth.token, services.confirmations.next_day(auth.token, date.today()))
+    for call, answer in zip(calls, ("confirmed", "confirmed", "left_message", "cancelled_by_phone", "confirmed"),
+                            strict=False):
+        services.confirmations.set_answer(auth.token, call.id, answer, call.appointment.version)
 
 
 def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ignore[no-untyped-def]

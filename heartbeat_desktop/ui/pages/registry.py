@@ -10,6 +10,7 @@ from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.pages.appointments_page import AppointmentsPage
 from heartbeat_desktop.ui.pages.audit_page import AuditPage
+from heartbeat_desktop.ui.pages.confirmations_page import ConfirmationsPage
 from heartbeat_desktop.ui.pages.doctors_page import DoctorsPage
 from heartbeat_desktop.ui.pages.patients_page import PatientsPage
 from heartbeat_desktop.ui.pages.queue_page import QueuePage
@@ -25,6 +26,7 @@ PAGES: list[tuple[PageFactory, Permission]] = [
     (SchedulePage, Permission.VIEW_APPOINTMENTS),
     (QueuePage, Permission.VIEW_APPOINTMENTS),
     (WaitlistPage, Permission.BOOK_APPOINTMENTS),  # the desk's: admin and receptionist
+    (ConfirmationsPage, Permission.CONFIRM_APPOINTMENTS),  # the reminder calls, the desk's too
     (AppointmentsPage, Permission.VIEW_APPOINTMENTS),
     (PatientsPage, Permission.VIEW_PATIENTS),
     (DoctorsPage, Permission.VIEW_DOCTORS),
