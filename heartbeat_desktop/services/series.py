@@ -8,28 +8,26 @@
   skipped) in ONE transaction: each is checked again and inserted as an appointment, so the
   database's overlap rule holds for each; the first refusal rolls back everything, with a
   message naming that visit.
-* :meth:`SeriesService.cancel` and :meth:`SeriesService.move` reach "this" visit, "this and the
-  following" or "the whole series", all or nothing.
+* Cancelling, moving and editing the visits of a booked series ("this" visit, "this and the
+  following" or "the whole series", all or nothing) are in :mod:`services.series_changes`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
 from heartbeat_desktop.core import clock
 from heartbeat_desktop.core.errors import BookingConflict, ValidationFailed
-from heartbeat_desktop.core.vocabulary import Status, can_move
+from heartbeat_desktop.core.vocabulary import Status
 from heartbeat_desktop.models import Appointment, AppointmentSeries, Doctor, Patient
 from heartbeat_desktop.repositories.series import SeriesRepository
 from heartbeat_desktop.schemas import (
     MAX_OCCURRENCES,
-    AppointmentRead,
     OccurrencePreview,
-    Scope,
     SeriesBooked,
     SeriesRequest,
     parse,
@@ -37,9 +35,9 @@ from heartbeat_desktop.schemas import (
 from heartbeat_desktop.services import booking_rules, status_history
 from heartbeat_desktop.services.appointments import FIELDS, AppointmentService, to_read
 from heartbeat_desktop.services.audit import snapshot
-from heartbeat_desktop.services.context import ServiceContext
 from heartbeat_desktop.services.free_slots import Busy, free_on, next_free
 from heartbeat_desktop.services.permissions import Permission
+from heartbeat_desktop.services.series_changes import SeriesChanges
 from heartbeat_desktop.services.unit_of_work import UnitOfWork, translate_db_error
 
 SERIES_FIELDS = FIELDS + ("series_id",)
@@ -62,9 +60,8 @@ def occurrence_days(request: SeriesRequest) -> list[date]:
     return days
 
 
-class SeriesService:
-    def __init__(self, ctx: ServiceContext) -> None:
-        self.ctx = ctx
+class SeriesService(SeriesChanges):
+    """Preview and book a series here; cancel, move and edit its visits: :class:`SeriesChanges`."""
 
     # --- before booking ------------------------------------------------------------------
     def occurrences(self, request: SeriesRequest | Mapping[str, Any]) -> list[tuple[datetime, datetime]]:
@@ -95,12 +92,6 @@ class SeriesService:
                 previews.append(OccurrencePreview(starts_at=starts, ends_at=ends, problems=tuple(problems),
                                                   alternative=alternative))
             return previews
-
-    def _problems(self, uow: UnitOfWork, doctor: Doctor, patient: Patient, starts: datetime, ends: datetime,
-                  exclude_id: int | None = None) -> list[str]:
-        return booking_rules.problems(
-            uow, doctor=doctor, patient=patient, starts_at=starts, ends_at=ends, zone=self.ctx.zone,
-            now=self.ctx.now(), allow_past=self.ctx.settings.allow_past_bookings, exclude_id=exclude_id)
 
     def _alternative(self, uow: UnitOfWork, doctor: Doctor, patient: Patient, wanted: datetime,
                      length: timedelta, taken: Sequence[tuple[datetime, datetime]]) -> datetime | None:
@@ -183,88 +174,5 @@ class SeriesService:
                 uow.audit(actor, "create", "appointment", appointment.id, snapshot(appointment, SERIES_FIELDS))
                 booked.append(appointment)
             result = SeriesBooked(series_id=series.id, appointments=tuple(to_read(a) for a in booked))
-            uow.commit()
-            return result
-
-    # --- changing a series ---------------------------------------------------------------
-    def _targets(self, uow: UnitOfWork, appointment: Appointment, scope: Scope) -> list[Appointment]:
-        if scope is Scope.THIS or appointment.series_id is None:
-            return [appointment]
-        visits = SeriesRepository(uow.session)
-        if scope is Scope.FOLLOWING:
-            return visits.visits(appointment.series_id, appointment.starts_at)
-        return visits.visits(appointment.series_id)
-
-    def cancel(self, token: str, appointment_id: int, scope: Scope | str, version: int) -> list[AppointmentRead]:
-        """Cancel this visit, this and the series' following ones, or the whole series' visits that
-        can still be cancelled (the completed and the no-shows stay as they are); returns those cancelled."""
-        scope = Scope(scope)
-        with self.ctx.uow(write=True) as uow:
-            actor = self.ctx.authorize(uow, token, Permission.SET_APPOINTMENT_STATUS)
-            appointment = AppointmentService._load(uow, appointment_id)
-            AppointmentService._check_version(appointment, version)
-            AppointmentService._check_own(uow, actor, appointment)
-            if not can_move(Status(appointment.status), Status.CANCELLED):
-                raise BookingConflict(f"An appointment that is {Status(appointment.status).label.lower()} "
-                                      "cannot be cancelled.")
-            cancelled: list[Appointment] = []
-            for visit in self._targets(uow, appointment, scope):
-                current = Status(visit.status)
-                if not can_move(current, Status.CANCELLED):
-                    continue
-                visit.status = Status.CANCELLED.value
-                uow.flush()
-                status_history.record(uow, actor, visit, current, Status.CANCELLED, self.ctx.now())
-                uow.audit(actor, "status", "appointment", visit.id,
-                          {"status": [current.value, Status.CANCELLED.value], "scope": scope.value})
-                cancelled.append(visit)
-            result = [to_read(a) for a in cancelled]
-            uow.commit()
-            return result
-
-    def move(self, token: str, appointment_id: int, scope: Scope | str, start_time: time,
-             version: int) -> list[AppointmentRead]:
-        """Move this visit, this and the following, or the whole series' scheduled visits to
-        ``start_time`` (clinic-local) on their own days, keeping their length.  All or nothing:
-        each moved visit must pass the booking rules at its new time."""
-        scope = Scope(scope)
-        zone = self.ctx.zone
-        with self.ctx.uow(write=True) as uow:
-            actor = self.ctx.authorize(uow, token, Permission.BOOK_APPOINTMENTS)
-            appointment = AppointmentService._load(uow, appointment_id)
-            AppointmentService._check_version(appointment, version)
-            if Status(appointment.status) is not Status.SCHEDULED:
-                raise BookingConflict("Only a scheduled visit can be moved to another time of day.")
-            doctor, patient = AppointmentService._people(uow, appointment.doctor_id, appointment.patient_id,
-                                                         lock=True)
-            targets = [v for v in self._targets(uow, appointment, scope) if Status(v.status) is Status.SCHEDULED]
-            moves = []
-            for visit in targets:
-                start = clock.as_utc(datetime.combine(visit.starts_at.astimezone(zone).date(), start_time), zone)
-                moves.append((visit, start, start + (visit.ends_at - visit.starts_at)))
-            # all leave their old times first, so that visits of the series never block each other
-            for visit, _start, _end in moves:
-                visit.status = Status.CANCELLED.value  # held aside inside this transaction only
-            uow.flush()
-            moved: list[Appointment] = []
-            for number, (visit, start, end) in enumerate(moves, 1):
-                which = f"Visit {number} of {len(moves)} ({booking_rules.when(start, end, zone)})"
-                problems = self._problems(uow, doctor, patient, start, end, exclude_id=visit.id)
-                if problems:
-                    raise BookingConflict(f"{which}: {' '.join(problems)} Nothing was moved.")
-                before = {"starts_at": visit.starts_at.isoformat(), "ends_at": visit.ends_at.isoformat()}
-                visit.starts_at, visit.ends_at, visit.status = start, end, Status.SCHEDULED.value
-                try:
-                    uow.flush()
-                except DBAPIError as exc:
-                    translated = translate_db_error(exc)
-                    if translated is None:
-                        raise
-                    raise BookingConflict(f"{which}: {translated} Nothing was moved.") from exc
-                uow.audit(actor, "update", "appointment", visit.id,
-                          {"starts_at": [before["starts_at"], start.isoformat()],
-                           "ends_at": [before["ends_at"], end.isoformat()], "scope": scope.value})
-                moved.append(visit)
-            result = [to_read(a) for a in moved]
             uow.commit()
             return result

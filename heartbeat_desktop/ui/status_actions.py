@@ -109,7 +109,8 @@ class StatusActions(QWidget):
         if a is None or self._busy or not self._enabled(status):
             return
         if status is Status.CANCELLED and a.series_id is not None:  # one of a series: which visits?
-            scope = series_dialogs.ask_scope(self.window())
+            scope = series_dialogs.ask_scope(self.window(), self.tr("Cancel a recurring visit"),
+                                             self.tr("This visit is one of a series. Cancel which visits?"))
             if scope is not None:
                 self._call(self._cancel_series, a, scope)
             return

@@ -125,7 +125,8 @@ def test_cancel_this_and_the_following_from_the_schedule(qtbot, services, admin_
             "weekdays": (1, 3), "start_time": time(10), "minutes": 30, "count": 4}
     booked = services.series.book(token, rule, [p.starts_at for p in services.series.preview(token, rule)])
     asked = []
-    monkeypatch.setattr(series_dialogs, "ask_scope", lambda parent: asked.append(parent) or Scope.FOLLOWING)
+    monkeypatch.setattr(series_dialogs, "ask_scope",
+                        lambda parent, title, question: asked.append((title, question)) or Scope.FOLLOWING)
     page = SchedulePage(services, admin_session)
     qtbot.addWidget(page)
     page.resize(1000, 700)
@@ -138,14 +139,14 @@ def test_cancel_this_and_the_following_from_the_schedule(qtbot, services, admin_
     qtbot.waitUntil(cancel.isEnabled, timeout=WAIT)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: mine(services, admin_session, folks)[-1].status == Status.CANCELLED, timeout=WAIT)
-    assert len(asked) == 1
+    assert asked == [("Cancel a recurring visit", "This visit is one of a series. Cancel which visits?")]
     assert [a.status for a in mine(services, admin_session, folks)] == [Status.SCHEDULED] + [Status.CANCELLED] * 3
     assert [a.id for a in mine(services, admin_session, folks)] == [a.id for a in booked.appointments]
     qtbot.waitUntil(lambda: page.model.active_count() == 0, timeout=WAIT)
 
 
 def test_a_single_visit_is_cancelled_without_the_question(qtbot, services, admin_session, folks, monkeypatch):
-    monkeypatch.setattr(series_dialogs, "ask_scope", lambda parent: pytest.fail("asked about a single visit"))
+    monkeypatch.setattr(series_dialogs, "ask_scope", lambda *_asked: pytest.fail("asked about a single visit"))
     a = services.appointments.create(admin_session.token, booking(folks["petrova"].id, folks["ivanov"].id,
                                                                   at(10, day=TUESDAY)))
     page = SchedulePage(services, admin_session)

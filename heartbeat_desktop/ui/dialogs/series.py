@@ -8,8 +8,8 @@ says whether to book it (a conflict at its alternative), unticked to skip it.
 *Book N visits* books them all in one transaction or none (another desk may have
 taken a time meanwhile: the refusal names the visit and the preview is redone).
 
-:func:`ask_scope` asks whether cancelling a visit of a series means this one, this
-and the following, or the whole series.
+:func:`ask_scope` asks whether cancelling or changing a visit of a series means this one,
+this and the following, or the whole series.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -303,12 +302,10 @@ class SeriesDialog(QDialog):
         show_message(self.error, message)
 
 
-def ask_scope(parent: QWidget | None) -> Scope | None:
-    """Cancel which visits of the series? None: the desk changed its mind."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Question, tr("series", "Cancel a recurring visit"),
-                      tr("series", "This visit is one of a series. Cancel which visits?"),
-                      QMessageBox.StandardButton.NoButton, parent)
+def ask_scope(parent: QWidget | None, title: str, question: str) -> Scope | None:
+    """Which visits of the series (``question``: cancel which, change which)? None: the desk
+    changed its mind."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("seriesScopeQuestion")
     buttons = {box.addButton(scope.label, QMessageBox.ButtonRole.AcceptRole): scope for scope in Scope}
     box.addButton(QMessageBox.StandardButton.Cancel)

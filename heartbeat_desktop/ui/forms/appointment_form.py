@@ -7,6 +7,10 @@ call to ``services.appointments.conflicts`` lists what would stop the booking
 The service still has the last word: a refusal at save time (another desk
 booked the slot a moment ago) appears in ``formError``, the form stays open
 with everything typed, and the conflicts are checked again.
+
+A changed visit of a recurring series asks on Save whether the change is for
+this visit only, this and the following, or the whole series (``ask_scope``,
+replaceable); the latter two go to ``services.series.edit``, all or nothing.
 """
 
 from __future__ import annotations
@@ -36,10 +40,12 @@ from heartbeat_desktop.schemas import (
     AppointmentTypeRead,
     DoctorRead,
     PatientRead,
+    Scope,
 )
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.appointment_text import local
+from heartbeat_desktop.ui.dialogs.series import ask_scope
 from heartbeat_desktop.ui.errors import plain_message
 from heartbeat_desktop.ui.formatting import format_time
 from heartbeat_desktop.ui.forms.form_dialog import FormDialog, text_or_none
@@ -72,6 +78,8 @@ class AppointmentForm(FormDialog):
         self._problems: list[str] = []
         self._checked: Key | None = None
         self._generation = 0
+        self.ask_scope = ask_scope  # (parent, title, question) -> Scope | None; a test may answer instead
+        self._scope = Scope.THIS  # which visits of a series the save reaches
         self._checker = QTimer(self)
         self._checker.setSingleShot(True)
         self._checker.setInterval(CHECK_DELAY_MS)
@@ -182,7 +190,10 @@ class AppointmentForm(FormDialog):
         token = self.session.token
         if self.record is None:
             return self.services.appointments.create(token, values)
-        return self.services.appointments.update(token, self.record.id, {**values, "version": self.record.version})
+        if self._scope is Scope.THIS:
+            return self.services.appointments.update(token, self.record.id, {**values, "version": self.record.version})
+        edited = self.services.series.edit(token, self.record.id, self._scope, values, self.record.version)
+        return next(a for a in edited if a.id == self.record.id)
 
     def validate(self) -> dict[str, str]:
         problems = super().validate()
@@ -203,8 +214,30 @@ class AppointmentForm(FormDialog):
         return problems
 
     def submit(self) -> None:
-        if not self._pending and not self._problems:
-            super().submit()
+        if self._pending or self._problems:
+            return
+        self._scope = Scope.THIS
+        if self._valid and not self._busy and self._series_changed():
+            scope = self.ask_scope(self, self.tr("Change a recurring visit"),
+                                   self.tr("This visit is one of a series. Change which visits?"))
+            if scope is None:
+                return  # the desk changed its mind: nothing saved, the form stays as it is
+            if scope is not Scope.THIS and self.values()["overbook_reason"]:
+                show_message(self.form_error, self.tr("Squeezing in over another visit is for one visit only: "
+                                                      "choose “Only this visit”, or untick squeezing in."))
+                return
+            self._scope = scope
+        super().submit()
+
+    def _series_changed(self) -> bool:
+        """A scheduled visit of a series, with something changed here: the change may reach its other visits."""
+        r = self.record
+        if r is None or r.series_id is None or r.status is not Status.SCHEDULED:
+            return False
+        v = self.values()
+        return (v["patient_id"], v["doctor_id"], v["starts_at"], v["ends_at"], v["reason"], v["notes"],
+                v["type_id"]) != (r.patient_id, r.doctor_id, local(r.starts_at, self.zone),
+                                  local(r.ends_at, self.zone), r.reason, r.notes, r.type_id)
 
     def _set_busy(self, busy: bool) -> None:
         super()._set_busy(busy)
@@ -214,7 +247,8 @@ class AppointmentForm(FormDialog):
         """Keep the refusal in formError (no validate(): it would clear it) and look again:
         the slot may have been taken meanwhile (the check then offers the next free times)."""
         super()._failed(exc)
-        if isinstance(exc, BookingConflict):  # the check before Save was clean: another desk was quicker
+        # the check before Save was clean: another desk was quicker (a series' refusal names its visit)
+        if isinstance(exc, BookingConflict) and self._scope is Scope.THIS:
             show_message(self.form_error, self.tr("This time was just taken at another desk. Choose one of the "
                                                   "free times offered, or another time."))
         self._generation += 1
