@@ -188,6 +188,7 @@ class SeriesChanges:
                         raise BookingConflict(f"{which}: {' '.join(problems)} {nothing}")
                     visit.doctor, visit.starts_at, visit.ends_at = doctor, wanted.starts_at, wanted.ends_at
                     visit.status, visit.overbooked = Status.SCHEDULED.value, False
+                    visit.forget_confirmation()  # the patient confirmed the old time
                 visit.type = AppointmentService._type(uow, wanted.type_id, visit.type_id)
                 visit.reason, visit.notes = wanted.reason, wanted.notes
                 try:

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from heartbeat_desktop.core.errors import BookingConflict, PermissionDenied, StaleRecord, ValidationFailed
-from heartbeat_desktop.core.vocabulary import Status
+from heartbeat_desktop.core.vocabulary import Confirmation, Status
 from heartbeat_desktop.schemas import AppointmentRead
 from heartbeat_desktop.services import Heartbeat
 from tests.helpers import at, audit_rows, booking, doctor_data, make_user
@@ -182,3 +182,12 @@ def test_move_keeps_each_visit_s_own_length(hb, clinic, series):
     assert [local(a.starts_at).time() for a in now] == [time(14)] * 6
     assert [int((a.ends_at - a.starts_at).total_seconds() // 60) for a in now] == [30, 30, 45, 30, 30, 30]
     assert at(14, day=day(0, 1)) == local(now[0].starts_at)
+
+
+def test_a_moved_visit_forgets_its_confirmation_call_and_one_left_in_place_keeps_it(hb, clinic, series):
+    second, third = series[1], series[2]
+    hb.confirmations.set_answer(clinic.token, second.id, Confirmation.CONFIRMED, second.version)
+    third = hb.confirmations.set_answer(clinic.token, third.id, Confirmation.CONFIRMED, third.version).appointment
+    hb.series.edit(clinic.token, third.id, "following", form_values(third, **at_on(third, 11)), third.version)
+    now = visits(hb, clinic)
+    assert [a.confirmation for a in now[1:3]] == [Confirmation.CONFIRMED, Confirmation.NOT_CALLED]
