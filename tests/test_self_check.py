@@ -14,7 +14,7 @@ from heartbeat_desktop import cli
 from heartbeat_desktop.cli import self_check
 
 CHECK_NAMES = ["migrations", "password hashing", "tokens", "postgresql driver", "time zones", "demo data",
-               "qt application", "icon", "style", "translations"]
+               "scheduling day", "qt application", "icon", "style", "translations", "printing"]
 
 
 def isolated_env(tmp_path: Path) -> dict[str, str]:

@@ -142,9 +142,20 @@ def check_translations(_scratch: Path) -> None:
             raise QtCheckFailed(f"{catalogue.name} does not load")
 
 
+def check_printing(scratch: Path) -> None:
+    """Qt's own PDF output (the call list, the day sheet), Cyrillic included."""
+    from heartbeat_desktop.ui.printing import Sheet, save_pdf  # noqa: PLC0415 - QtPrintSupport, when asked
+
+    the_application()
+    path = save_pdf(Sheet("Проверка", "self-check", ["Пациент"], [["Иванов Пётр Сергеевич"]]), scratch / "check.pdf")
+    if not path.read_bytes().startswith(b"%PDF"):
+        raise QtCheckFailed(f"{path.name} is not a PDF")
+
+
 CHECKS: tuple[tuple[str, Callable[[Path], None]], ...] = (
     ("qt application", check_application),
     ("icon", check_icon),
     ("style", check_style),
     ("translations", check_translations),
+    ("printing", check_printing),
 )
