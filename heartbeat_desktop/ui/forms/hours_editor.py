@@ -14,23 +14,20 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QDateTimeEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTimeEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from heartbeat_desktop.schemas.doctor import WEEKDAYS
+from heartbeat_desktop.ui.forms.step_time_edit import LAST_MINUTE, StepTimeEdit
 from heartbeat_desktop.ui.widgets import named
 
-STEP_MINUTES = 5
-LAST_MINUTE = 23 * 60 + 55
+HOURS_FORMAT = "HH:mm"  # a week's table of hours reads best with two-digit hours
 DAY_STARTS, DAY_ENDS = time(9), time(18)  # a new day's first interval
 
 
@@ -43,34 +40,11 @@ def _qtime(minutes: int) -> QTime:
     return QTime(minutes // 60, minutes % 60)
 
 
-class StepTimeEdit(QTimeEdit):
-    """HH:mm; the arrows and the wheel move the minutes by five, typed minutes snap to five."""
-
-    def __init__(self, value: time, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("HH:mm")
-        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-        self.setTime(QTime(value.hour, value.minute))
-        self.editingFinished.connect(self._snap)
-
-    def stepBy(self, steps: int) -> None:
-        if self.currentSection() != QDateTimeEdit.Section.MinuteSection:
-            super().stepBy(steps)
-            return
-        now = _minutes(self.time())
-        base = now // STEP_MINUTES if steps > 0 else -(-now // STEP_MINUTES)  # off-step times land on the grid
-        self.setTime(_qtime((base + steps) * STEP_MINUTES))
-
-    def _snap(self) -> None:
-        now = _minutes(self.time())
-        self.setTime(_qtime(round(now / STEP_MINUTES) * STEP_MINUTES))
-
-
 class _Interval(QWidget):
     def __init__(self, starts: time, ends: time, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.start = StepTimeEdit(starts)
-        self.end = StepTimeEdit(ends)
+        self.start = StepTimeEdit(starts, fmt=HOURS_FORMAT)
+        self.end = StepTimeEdit(ends, fmt=HOURS_FORMAT)
         self.remove = QToolButton()
         self.remove.setText("×")
         layout = QHBoxLayout(self)

@@ -75,6 +75,7 @@ class PatientPicker(QLineEdit):
         else:
             self.setText(text)
             self._choose(patient_id)
+        self.setCursorPosition(0)  # a long name shows from its surname, not from its birth date
 
     @staticmethod
     def display(patient: PatientRead) -> str:
@@ -122,6 +123,7 @@ class PatientPicker(QLineEdit):
         self._chosen_text = text
         if self.text() != text:
             self.setText(text)
+        self.setCursorPosition(0)
         self._choose(index.data(PatientIdRole))
 
     def _finished(self) -> None:

@@ -4,50 +4,23 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QObject, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QObject, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDateTimeEdit,
     QHBoxLayout,
     QSpinBox,
     QTimeEdit,
     QWidget,
 )
 
-from heartbeat_desktop.ui.formatting import date_format, time_format
+from heartbeat_desktop.ui.formatting import date_format
+from heartbeat_desktop.ui.forms.step_time_edit import STEP, StepTimeEdit
 from heartbeat_desktop.ui.widgets import named
 
-STEP = 5  # minutes
+DAY_EDIT_CHROME = 48  # px beside the text: the frame and the calendar button
 PRESETS = (15, 20, 30, 45, 60)
 CUSTOM = -1
-
-
-def snapped(minutes: int) -> int:
-    return min(24 * 60 - STEP, max(0, round(minutes / STEP) * STEP))
-
-
-class StepTimeEdit(QTimeEdit):
-    """A time edit whose minutes move in 5-minute steps; typed minutes snap on leaving."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat(time_format())
-        self.editingFinished.connect(lambda: self.set_minutes(self.minutes()))
-
-    def minutes(self) -> int:
-        return self.time().hour() * 60 + self.time().minute()
-
-    def set_minutes(self, minutes: int) -> None:
-        minutes = snapped(minutes)
-        if minutes != self.minutes():
-            self.setTime(QTime(minutes // 60, minutes % 60))
-
-    def stepBy(self, steps: int) -> None:
-        if self.currentSection() == QDateTimeEdit.Section.MinuteSection:
-            self.set_minutes(self.minutes() // STEP * STEP + steps * STEP)
-        else:
-            super().stepBy(steps)
 
 
 class StartField(QWidget):
@@ -61,7 +34,7 @@ class StartField(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat(date_format())
         self.time = named(StepTimeEdit(), "startTime", self.tr("Start time"),
-                          self.tr("Arrow keys move the minutes in 5-minute steps"))
+                          self.tr("Type the time (1730 or 17:30); arrow keys move the minutes in 5-minute steps"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.date, 1)
@@ -123,8 +96,20 @@ def date_edit(name: str, day: date) -> QDateEdit:
     return edit
 
 
-def time_edit(name: str, moment: time) -> QTimeEdit:
-    """A time-of-day field in the locale's format."""
-    edit = named(QTimeEdit(QTime(moment.hour, moment.minute)), name)
-    edit.setDisplayFormat(time_format())
+def day_edit(name: str, accessible_name: str, day: date) -> QDateEdit:
+    """A page's day: the weekday and the date, wide enough for the longest weekday's name
+    (Qt sizes a date edit by its current text: "Wednesday, 02.12.202" would lose a digit)."""
+    edit = named(QDateEdit(QDate(day.year, day.month, day.day)), name, accessible_name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(f"dddd, {date_format()}")
+    edit.ensurePolished()  # the style sheet's font, not the default one
+    metrics = edit.fontMetrics()
+    widest = max(metrics.horizontalAdvance(edit.textFromDateTime(
+        QDateTime(QDate(2030, 12, 23 + weekday), QTime(0, 0)))) for weekday in range(7))  # Monday 23rd on
+    edit.setMinimumWidth(widest + DAY_EDIT_CHROME)
     return edit
+
+
+def time_edit(name: str, moment: time) -> QTimeEdit:
+    """A time-of-day field in the locale's format that takes a typed time (:class:`StepTimeEdit`)."""
+    return named(StepTimeEdit(moment), name)

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,8 @@ from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.dialogs.waitlist_offer import offer_freed_slot
 from heartbeat_desktop.ui.errors import show_error
-from heartbeat_desktop.ui.formatting import date_format, format_date
+from heartbeat_desktop.ui.formatting import format_date
+from heartbeat_desktop.ui.forms.time_fields import day_edit
 from heartbeat_desktop.ui.live_updates import MissedChanges
 from heartbeat_desktop.ui.models.confirmations import ConfirmationModel
 from heartbeat_desktop.ui.operations import Operation
@@ -72,9 +72,7 @@ class ConfirmationsPage(QWidget):
     # --- building ---------------------------------------------------------------------------
     def _build(self) -> None:
         self.prev_button = named(QPushButton("◀"), "callsPrevDayButton", self.tr("Previous day"))
-        self.date_edit = named(QDateEdit(), "callsDate", self.tr("Day to call about"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(f"dddd, {date_format()}")
+        self.date_edit = day_edit("callsDate", self.tr("Day to call about"), self.model.day)
         self.next_button = named(QPushButton("▶"), "callsNextDayButton", self.tr("Next day"))
         self.tomorrow_button = named(QPushButton(self.tr("T&omorrow")), "callsTomorrowButton", self.tr("Tomorrow"))
         self.summary = named(QLabel(), "callsSummary", self.tr("Calls summary"))

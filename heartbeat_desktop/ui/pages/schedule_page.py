@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,8 +30,8 @@ from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.dialogs.free_time import FreeTimeDialog
 from heartbeat_desktop.ui.dialogs.time_off import TimeOffDialog
 from heartbeat_desktop.ui.errors import show_error
-from heartbeat_desktop.ui.formatting import date_format
 from heartbeat_desktop.ui.forms.appointment_form import open_appointment_form
+from heartbeat_desktop.ui.forms.time_fields import day_edit
 from heartbeat_desktop.ui.models.schedule import DoctorIdRole, ScheduleModel, SlotRole
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.schedule_view import ScheduleView
@@ -69,10 +68,7 @@ class SchedulePage(QWidget):
         self.prev_button = named(QPushButton(self.tr("◀ &Previous")), "prevDayButton", self.tr("Previous day"))
         self.today_button = named(QPushButton(self.tr("T&oday")), "todayButton", self.tr("Today"))
         self.next_button = named(QPushButton(self.tr("&Next ▶")), "nextDayButton", self.tr("Next day"))
-        self.date_edit = named(QDateEdit(), "scheduleDate", self.tr("Day"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(f"dddd, {date_format()}")
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit = day_edit("scheduleDate", self.tr("Day"), date.today())
         self.doctor_filter = named(QComboBox(), "scheduleDoctorFilter", self.tr("Doctor"))
         self.doctor_filter.addItem(self.tr("All doctors"), None)
         self.doctor_filter.setMinimumContentsLength(18)
