@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date, timedelta
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from heartbeat_desktop.schemas.appointment import AppointmentRead
 from heartbeat_desktop.schemas.base import Schema
@@ -35,13 +35,15 @@ class AppointmentExport(Schema):
     format: ExportFormat = ExportFormat.CSV
     delimiter: str = Field(default=",", pattern="^[,;]$")  # CSV only
 
-    @model_validator(mode="after")
-    def _range(self) -> AppointmentExport:
-        if self.last < self.first:
+    @field_validator("last")
+    @classmethod
+    def _range(cls, last: date, info: ValidationInfo) -> date:
+        first = info.data.get("first")
+        if first is not None and last < first:
             raise ValueError("The last day must not be before the first.")
-        if self.last - self.first > timedelta(days=MAX_EXPORT_DAYS):
+        if first is not None and last - first > timedelta(days=MAX_EXPORT_DAYS):
             raise ValueError(f"Export at most {MAX_EXPORT_DAYS // 366} years at a time.")
-        return self
+        return last
 
 
 class ExportFile(Schema):
