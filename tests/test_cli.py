@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import csv
+import getpass
 import io
 import os
 import sqlite3
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 from sqlalchemy.engine import make_url
 
 from heartbeat_desktop import __version__, cli, migrations
 from heartbeat_desktop.cli import commands
 from heartbeat_desktop.core.settings import load_settings
-from heartbeat_desktop.services import Heartbeat
-from heartbeat_desktop.services import pg_tools
+from heartbeat_desktop.services import Heartbeat, pg_tools
+from tests.helpers import at, booking, doctor_data, first_admin, next_monday, patient_data
 
 PASSWORD = "Install-passw0rd"
 ERROR = "heartbeat-desktop: error: "
@@ -333,3 +337,57 @@ def test_restore_asks_for_yes_then_restores_and_keeps_the_replaced_data(env, cap
         assert conn.exec_driver_sql("SELECT count(*) FROM patients").scalar() == 5
     code, out, err = run(["restore", str(tmp_path / "nothing.sqlite3"), "--yes"], capsys)
     assert code == 1 and "There is no backup" in one_error_line(err)
+
+
+# --- export ------------------------------------------------------------------------------------
+
+def test_export_appointments_and_patients(db_env, capsys, tmp_path):
+    with open_app(db_env) as app:
+        token = first_admin(app).token
+        doctor = app.doctors.create(token, doctor_data()).id
+        other = app.doctors.create(token, doctor_data(last_name="Орлов")).id
+        patient = app.patients.create(token, patient_data()).id
+        visit = app.appointments.create(token, booking(doctor, patient, at(10)))
+        app.appointments.create(token, booking(other, patient, at(12)))
+    monday = next_monday()
+    ics = tmp_path / "визиты.ics"
+    code, out, err = run(["export", "appointments", "--from", str(monday), "--to", str(monday + timedelta(6)),
+                          "--doctor", str(doctor), "--format", "ics", "--output", str(ics)], capsys)
+    assert (code, err) == (0, "") and out.strip() == f"Exported 1 appointments to {ics} (iCalendar)."
+    (event,) = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert str(event["uid"]).startswith(f"appointment-{visit.id}-")
+    assert event["dtstart"].dt == visit.starts_at
+
+    table = tmp_path / "visits.csv"
+    code, out, err = run(["export", "appointments", "--from", str(monday), "--to", str(monday),
+                          "--output", str(table), "--delimiter", ";"], capsys)
+    assert (code, err) == (0, "") and "Exported 2 appointments" in out
+    rows = list(csv.reader(table.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert [r[3] for r in rows[1:]] == ["Петрова Мария Ивановна", "Орлов Мария Ивановна"]
+
+    people = tmp_path / "patients.csv"
+    code, out, err = run(["export", "patients", "--active-only", "--output", str(people)], capsys)
+    assert (code, err) == (0, "") and "Exported 1 patients" in out
+    assert people.read_bytes().startswith(b"\xef\xbb\xbf") and "Иванов" in people.read_text(encoding="utf-8-sig")
+    with open_app(db_env) as app:
+        token = app.auth.login("admin", "Adm1n-passw0rd").token
+        audited = app.audit.list(token, action="export")
+    assert sorted(e.entity for e in audited) == ["appointments", "appointments", "patients"]
+    assert {e.username for e in audited} == {f"cli:{getpass.getuser()}"}
+
+
+def test_export_refusals_are_one_line_and_write_nothing(db_env, capsys, tmp_path):
+    target = tmp_path / "out" / "x.csv"
+    target.parent.mkdir()
+    code, _, err = run(["export", "appointments", "--from", "2025-03-10", "--to", "2025-03-01",
+                        "--output", str(target)], capsys)
+    assert code == 1 and one_error_line(err) == "--to: The last day must not be before the first."
+    code, _, err = run(["export", "appointments", "--from", "2025-03-01", "--to", "2025-03-10", "--doctor", "99",
+                        "--output", str(target)], capsys)
+    assert code == 1 and "no doctor with the number 99" in one_error_line(err)
+    code, _, err = run(["export", "patients", "--output", str(tmp_path / "missing" / "p.csv")], capsys)
+    assert code == 1 and "could not be written" in one_error_line(err)
+    with pytest.raises(SystemExit) as wrong:
+        cli.main(["export", "appointments", "--from", "March", "--to", "2025-03-10", "--output", str(target)])
+    assert wrong.value.code == 2 and "not a date as YYYY-MM-DD" in capsys.readouterr().err
+    assert list(target.parent.iterdir()) == []

@@ -1,7 +1,8 @@
 """The ``heartbeat-desktop`` command: the GUI, and the installer's maintenance commands.
 
-Without a command it opens the GUI; ``db``, ``users create``, ``demo-data``
-and ``backup`` use the same services as the GUI (see ``--help``).  Whatever
+Without a command it opens the GUI; ``db``, ``users create``, ``demo-data``,
+``backup``, ``restore``, ``audit`` and ``export`` use the same services as the
+GUI (see ``--help``).  Whatever
 goes wrong, the person at the keyboard reads one line,
 ``heartbeat-desktop: error: <what happened>``, and the exit status is not 0;
 the details of an unexpected error go to the log file in the log folder.  A
@@ -32,7 +33,7 @@ LOG_BACKUPS = 5
 OPTION_NAMES = {"username": "--username", "full_name": "--full-name", "role": "--role",
                 "patients": "--patients", "doctors": "--doctors", "appointments": "--appointments",
                 "days_back": "--days-back", "days_ahead": "--days-ahead", "seed": "--seed",
-                "locale": "--locale", "": "input"}
+                "locale": "--locale", "first": "--from", "last": "--to", "doctor_id": "--doctor", "": "input"}
 log = logging.getLogger(__name__)
 
 # no arguments (how the desktop shortcut starts it): the window, without loading

@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from heartbeat_desktop import migrations
 from heartbeat_desktop.cli.errors import CliError
 from heartbeat_desktop.core.errors import ValidationFailed
+from heartbeat_desktop.core.files import write_atomically
 from heartbeat_desktop.core.settings import Settings, load_settings
 from heartbeat_desktop.core.vocabulary import Role
 from heartbeat_desktop.schemas import PASSWORD_RULES, UserCreate, parse
@@ -171,4 +172,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return 1
     entries = f"{check.entries:,} entr{'y' if check.entries == 1 else 'ies'}"
     print(f"The audit log is intact: {entries}, each chained to the one before.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_app(args) as app:
+        if args.export_command == "appointments":
+            result = app.exports.appointments_as_installer(
+                {"first": args.first, "last": args.last, "doctor_id": args.doctor_id, "format": args.format,
+                 "delimiter": args.delimiter}, installer())
+        else:
+            result = app.exports.patients_as_installer(active_only=args.active_only, delimiter=args.delimiter,
+                                                       actor=installer())
+    path = write_atomically(args.output, result.content)
+    log.info("export %s: %d rows to %s", args.export_command, result.rows, path)
+    print(f"Exported {result.rows} {args.export_command} to {path} ({result.format.label}).")
     return 0

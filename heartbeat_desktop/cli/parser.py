@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from heartbeat_desktop import APP_NAME, APP_SLUG, __version__
 from heartbeat_desktop.cli import commands
 from heartbeat_desktop.core.vocabulary import Role
-from heartbeat_desktop.schemas import PASSWORD_RULES
+from heartbeat_desktop.schemas import PASSWORD_RULES, ExportFormat
 from heartbeat_desktop.services.demo_data import LOCALES, DemoDataRequest
 
 
@@ -20,6 +21,13 @@ def count(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"must not be negative: {value}")
     return value
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,4 +114,32 @@ def build_parser() -> argparse.ArgumentParser:
         description="Re-digest every entry of the audit log in order. Exit status 0: intact; "
                     "1: an entry does not match (each one found is named).")
     audit.set_defaults(func=commands.cmd_audit)
+
+    export = subcommands.add_parser(
+        "export", help="appointments or patients to a file (CSV or iCalendar)",
+        description="Write appointments or patients to a file, completely or not at all (a file already there "
+                    "is replaced). CSV is UTF-8 with a byte order mark, for Excel. Each export is noted in the "
+                    "audit log as done by cli:<your user name>.")
+    export_actions = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+    appointments = export_actions.add_parser(
+        "appointments", help="the appointments of a date range",
+        description="The appointments starting on the days FROM to TO (both included, the clinic's local "
+                    "days), cancelled ones too. iCalendar (.ics): one event per visit with a UID that stays the "
+                    "same on every export, so a calendar program updates its copy instead of adding another.")
+    appointments.add_argument("--from", dest="first", required=True, type=iso_date, metavar="DATE",
+                              help="the first day, YYYY-MM-DD")
+    appointments.add_argument("--to", dest="last", required=True, type=iso_date, metavar="DATE",
+                              help="the last day, YYYY-MM-DD")
+    appointments.add_argument("--doctor", dest="doctor_id", type=int, metavar="ID",
+                              help="only this doctor's (default: every doctor's)")
+    appointments.add_argument("--format", choices=[f.value for f in ExportFormat], default="csv",
+                              help="csv (a spreadsheet) or ics (a calendar); default csv")
+    patients = export_actions.add_parser("patients", help="the list of patients (CSV)",
+                                         description="Every patient by name, or only the active ones, as CSV.")
+    patients.add_argument("--active-only", action="store_true", help="leave out deactivated patients")
+    for command in (appointments, patients):
+        command.add_argument("--output", required=True, type=Path, metavar="FILE", help="the file to write")
+        command.add_argument("--delimiter", choices=[",", ";"], default=",",
+                             help="CSV's separator (default ','; Excel set up for Russian expects ';')")
+    export.set_defaults(func=commands.cmd_export)
     return parser

@@ -43,6 +43,11 @@ class AuditRepository(Repository[AuditEntry]):
         entry.chain = digest_of(entry, previous or GENESIS)
         return self.add(entry)
 
+    def first_chain(self) -> str | None:
+        """The first entry's digest: made when the database got its first entry, never changed after
+        (the log is append-only), different in every other database: the database's identity."""
+        return self.session.scalar(select(AuditEntry.chain).order_by(AuditEntry.id).limit(1))
+
     def walk(self, batch: int = 1000) -> Iterator[Any]:
         """Every entry in the order it was appended, as plain rows, a batch at a time."""
         columns = (AuditEntry.id, AuditEntry.at, AuditEntry.user_id, AuditEntry.username, AuditEntry.action,

@@ -24,6 +24,13 @@ from heartbeat_desktop.schemas.doctor import (
     DoctorUpdate,
     WorkingHoursItem,
 )
+from heartbeat_desktop.schemas.export import (
+    AppointmentExport,
+    DaySheet,
+    DaySheetVisit,
+    ExportFile,
+    ExportFormat,
+)
 from heartbeat_desktop.schemas.free_time import FreeTime, FreeTimeQuery
 from heartbeat_desktop.schemas.page import Page
 from heartbeat_desktop.schemas.patient import (
@@ -59,4 +66,5 @@ __all__ = [
     "WorkingHoursItem", "FreedSlot", "ConfirmationCall",
     "field_errors", "parse", "password_problem",
     "MAX_OCCURRENCES", "OccurrencePreview", "Scope", "SeriesBooked", "SeriesRequest",
+    "AppointmentExport", "DaySheet", "DaySheetVisit", "ExportFile", "ExportFormat",
 ]

@@ -28,8 +28,10 @@ from heartbeat_desktop.services.backup import BackupService, verified_copy
 from heartbeat_desktop.services.changes import Change, ChangeWatcher
 from heartbeat_desktop.services.confirmations import ConfirmationService
 from heartbeat_desktop.services.context import ServiceContext
+from heartbeat_desktop.services.day_sheets import DaySheetService
 from heartbeat_desktop.services.demo_data import DemoDataService
 from heartbeat_desktop.services.doctors import DoctorService
+from heartbeat_desktop.services.exports import ExportService
 from heartbeat_desktop.services.free_slots import FreeTimeFinder
 from heartbeat_desktop.services.patients import PatientService
 from heartbeat_desktop.services.restore import RestoreService
@@ -59,6 +61,8 @@ class Heartbeat:
         self.waitlist = WaitlistService(ctx)
         self.series = SeriesService(ctx)
         self.confirmations = ConfirmationService(ctx)
+        self.day_sheets = DaySheetService(ctx)
+        self.exports = ExportService(ctx)
         self.audit = AuditService(ctx)
         self.demo = DemoDataService(ctx)
         self.backup = BackupService(ctx)

@@ -15,6 +15,8 @@ class Permission(enum.Enum):
     VIEW_PATIENTS = ({ADMIN, DESK, DOCTOR}, "view patients")
     EDIT_PATIENTS = ({ADMIN, DESK}, "register or edit patients")
     DELETE_PATIENTS = ({ADMIN, DESK}, "delete patients")
+    # the whole list with phones and birth dates leaves the database: not for a doctor's account
+    EXPORT_PATIENTS = ({ADMIN, DESK}, "export the list of patients")
     VIEW_DOCTORS = ({ADMIN, DESK, DOCTOR}, "view doctors")
     EDIT_DOCTORS = ({ADMIN, DESK}, "edit doctors")
     DELETE_DOCTORS = ({ADMIN}, "delete doctors")

@@ -29,6 +29,7 @@ from heartbeat_desktop.ui.connection_monitor import ConnectionMonitor
 from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
 from heartbeat_desktop.ui.dialogs.visit_types import VisitTypesDialog
 from heartbeat_desktop.ui.errors import session_refusals
+from heartbeat_desktop.ui.export_action import ExportRunner
 from heartbeat_desktop.ui.live_updates import ANYTHING, LiveUpdates, refresh_pages
 from heartbeat_desktop.ui.lock_screen import LockScreen
 from heartbeat_desktop.ui.pages.registry import build_pages
@@ -129,6 +130,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("Sign &out"), self.logout, None, "logoutAction"))
         file_menu.addAction(self._action(self.tr("&Lock"), lambda: self.session.lock(self.tr("Locked.")),
                                          "Ctrl+L", "lockAction"))
+        file_menu.addSeparator()
+        self.exports = ExportRunner(self.services, self.session, self)
+        if allowed(self.session.user.role, Permission.VIEW_APPOINTMENTS):
+            file_menu.addAction(self._action(self.tr("&Export appointments…"), self.exports.export_appointments,
+                                             None, "exportAppointmentsAction"))
+        if allowed(self.session.user.role, Permission.EXPORT_PATIENTS):
+            file_menu.addAction(self._action(self.tr("Export pa&tients…"), self.exports.export_patients, None,
+                                             "exportPatientsAction"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quitAction"))
         edit_menu = bar.addMenu(self.tr("&Records"))

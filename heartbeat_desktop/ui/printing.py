@@ -1,10 +1,11 @@
-"""Printing with Qt alone: a sheet (a title and a table) to a printer or to a PDF file.
+"""Printing with Qt alone: a sheet (a title and a table), or several, to a printer or to a PDF file.
 
 A page builds its sheet as a :class:`Sheet` (plain strings); :func:`sheet_html`
 makes the HTML a ``QTextDocument`` lays out, :func:`save_pdf` writes it with
 ``QPrinter``'s PDF output (no external tool), and :func:`print_sheet` asks
-which printer with Qt's print dialog.  Text stays text in the PDF, so it can be
-searched and read back.
+which printer with Qt's print dialog.  Several sheets (a day sheet per doctor)
+print as one document, each from a new page and numbered on its own.  Text
+stays text in the PDF, so it can be searched and read back.
 """
 
 from __future__ import annotations
@@ -66,32 +67,46 @@ def _document(sheet: Sheet) -> QTextDocument:
     return document
 
 
-def _paint(sheet: Sheet, printer: QPrinter) -> None:
-    """Lay the sheet out at the printer's resolution on its printable area, page by page, each
-    page numbered "n / N" at its foot (QTextDocument.print_ would add margins of 2 cm of its own)."""
-    document = _document(sheet)
-    document.documentLayout().setPaintDevice(printer)  # fonts in points, at the printer's dots per inch
+def _paint(sheets: Sequence[Sheet], printer: QPrinter) -> None:
+    """Lay each sheet out at the printer's resolution on its printable area, page by page, each
+    page numbered "n / N" of its sheet at its foot (QTextDocument.print_ would add margins of 2 cm
+    of its own); every sheet starts on a page of its own."""
     area = printer.pageLayout().paintRectPixels(printer.resolution())
     footer = FOOTER_POINTS * printer.resolution() / POINTS_PER_INCH
     width, height = area.width(), area.height() - footer
-    document.setPageSize(QSizeF(width, height))
-    pages = document.pageCount()
+    documents = []
+    for sheet in sheets:
+        document = _document(sheet)
+        document.documentLayout().setPaintDevice(printer)  # fonts in points, at the printer's dots per inch
+        document.setPageSize(QSizeF(width, height))
+        documents.append(document)
     painter = QPainter()
     if not painter.begin(printer):
         return  # the caller finds no file and says so
     try:
-        painter.setFont(QFont(document.defaultFont(), printer))
-        for number in range(pages):
-            if number:
-                printer.newPage()
-            painter.save()
-            painter.translate(0, -number * height)
-            document.drawContents(painter, QRectF(0, number * height, width, height))
-            painter.restore()
-            painter.drawText(QRectF(0, height, width, footer), Qt.AlignmentFlag.AlignRight
-                             | Qt.AlignmentFlag.AlignBottom, f"{number + 1} / {pages}")
+        painter.setFont(QFont(documents[0].defaultFont(), printer))
+        first = True
+        for document in documents:
+            pages = document.pageCount()
+            for number in range(pages):
+                if not first:
+                    printer.newPage()
+                first = False
+                painter.save()
+                painter.translate(0, -number * height)
+                document.drawContents(painter, QRectF(0, number * height, width, height))
+                painter.restore()
+                painter.drawText(QRectF(0, height, width, footer), Qt.AlignmentFlag.AlignRight
+                                 | Qt.AlignmentFlag.AlignBottom, f"{number + 1} / {pages}")
     finally:
         painter.end()
+
+
+def _sheets(what: Sheet | Sequence[Sheet]) -> list[Sheet]:
+    sheets = [what] if isinstance(what, Sheet) else list(what)
+    if not sheets:
+        raise ValueError("nothing to print: no sheet")
+    return sheets
 
 
 def _prepare(printer: QPrinter, title: str) -> None:
@@ -100,9 +115,11 @@ def _prepare(printer: QPrinter, title: str) -> None:
     printer.setDocName(title)
 
 
-def save_pdf(sheet: Sheet, path: str | Path) -> Path:
-    """Write the sheet as an A4 PDF at ``path``; the file is complete when this returns.
-    Qt says nothing when it cannot write there: a missing or empty file is refused in words."""
+def save_pdf(sheet: Sheet | Sequence[Sheet], path: str | Path) -> Path:
+    """Write the sheet (or the sheets, each from a new page) as an A4 PDF at ``path``; the file is
+    complete when this returns.  Qt says nothing when it cannot write there: a missing or empty
+    file is refused in words."""
+    sheets = _sheets(sheet)
     path = Path(path)
     if not path.parent.is_dir() or not os.access(path.parent, os.W_OK):
         raise _not_written(path)  # before Qt tries (it would only warn on the console)
@@ -110,8 +127,8 @@ def save_pdf(sheet: Sheet, path: str | Path) -> Path:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
-    _prepare(printer, sheet.title)
-    _paint(sheet, printer)
+    _prepare(printer, sheets[0].title)
+    _paint(sheets, printer)
     if not path.is_file() or path.stat().st_size == 0:
         raise _not_written(path)
     return path
@@ -122,13 +139,14 @@ def _not_written(path: Path) -> HeartbeatError:
         "printing", "The PDF could not be written to {0}. Choose a folder you may write to.").format(path))
 
 
-def print_sheet(sheet: Sheet, parent: QWidget | None) -> bool:
-    """Ask which printer (Qt's dialog), then print; False if the desk cancelled."""
+def print_sheet(sheet: Sheet | Sequence[Sheet], parent: QWidget | None) -> bool:
+    """Ask which printer (Qt's dialog), then print the sheet or sheets; False if the desk cancelled."""
+    sheets = _sheets(sheet)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _prepare(printer, sheet.title)
+    _prepare(printer, sheets[0].title)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(sheet.title)
+    dialog.setWindowTitle(sheets[0].title)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    _paint(sheet, printer)
+    _paint(sheets, printer)
     return True

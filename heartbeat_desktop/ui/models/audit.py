@@ -34,6 +34,7 @@ ACTIONS = {
     "reset_password": QT_TRANSLATE_NOOP("audit", "Password reset"),
     "backup": QT_TRANSLATE_NOOP("audit", "Backup"),
     "demo_data": QT_TRANSLATE_NOOP("audit", "Demo data"),
+    "export": QT_TRANSLATE_NOOP("audit", "Exported"),
 }
 ENTITIES = {
     "patient": QT_TRANSLATE_NOOP("audit", "Patient"),
@@ -42,6 +43,8 @@ ENTITIES = {
     "user": QT_TRANSLATE_NOOP("audit", "User account"),
     "waitlist": QT_TRANSLATE_NOOP("audit", "Waitlist entry"),
     "database": QT_TRANSLATE_NOOP("audit", "Database"),
+    "appointments": QT_TRANSLATE_NOOP("audit", "Appointments (a file)"),
+    "patients": QT_TRANSLATE_NOOP("audit", "Patients (a file)"),
 }
 # actions whose changes are {field: [old, new]}; the others store a snapshot {field: value}
 PAIRED = frozenset({"update", "activate", "deactivate", "status", "undo_status", "remove", "book"})

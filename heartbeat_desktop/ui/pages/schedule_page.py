@@ -2,7 +2,8 @@
 
 The day is loaded in the background (``doctors.list_active`` and
 ``appointments.list_day``).  Double-click a free slot to book it, a block to
-open it; the status buttons act on the selected block.  A doctor's account
+open it; the status buttons act on the selected block.  The day sheet (the
+doctor shown, or each doctor on a page of their own) prints or saves as PDF.  A doctor's account
 starts on its own column, cannot book, and changes only its own visits.
 """
 
@@ -27,6 +28,7 @@ from heartbeat_desktop.schemas import AppointmentRead, DoctorRead, TimeOffRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.alive import while_alive
+from heartbeat_desktop.ui.day_sheet import DaySheetPrinter
 from heartbeat_desktop.ui.dialogs.free_time import FreeTimeDialog
 from heartbeat_desktop.ui.dialogs.time_off import TimeOffDialog
 from heartbeat_desktop.ui.errors import show_error
@@ -59,6 +61,7 @@ class SchedulePage(QWidget):
         self._generation = 0
         self._seen = False
         self._select_after_load: int | None = None
+        self.day_sheets = DaySheetPrinter(services, session, self)
         self._build()
         self._connect()
         self._selection_changed()
@@ -96,12 +99,19 @@ class SchedulePage(QWidget):
                                 self.tr("Book the selected slot"))
         self.edit_button.setVisible(self.can_book)
         self.new_button.setVisible(self.can_book)
+        self.print_button = named(QPushButton(self.tr("P&rint day sheet…")), "schedulePrintButton",
+                                  self.tr("Print the day's visits of the doctor shown (of each doctor: a page each)"))
+        self.pdf_button = named(QPushButton(self.tr("Day sheet as PD&F…")), "schedulePdfButton",
+                                self.tr("Save the day sheet as a PDF file"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.new_button)
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.status_actions)
         bottom.addStretch(1)
         bottom.addWidget(self.summary)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.print_button)
+        bottom.addWidget(self.pdf_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
@@ -131,6 +141,8 @@ class SchedulePage(QWidget):
         self.time_off_button.clicked.connect(self.open_time_off)
         self.find_button.clicked.connect(self.open_free_time)
         self.new_button.clicked.connect(self.create_record)
+        self.print_button.clicked.connect(lambda: self.day_sheets.print_day(self.day, self.doctor_filter.currentData()))
+        self.pdf_button.clicked.connect(lambda: self.day_sheets.save_day(self.day, self.doctor_filter.currentData()))
         self.status_actions.changed.connect(self._status_changed)
         self.status_actions.failed.connect(lambda _exc: self.refresh())
         self.status_actions.waitlist_booked.connect(lambda _a: self.refresh(keep_place=True))
