@@ -85,6 +85,7 @@ class ImportResult(Schema):
     stored: bool  # False: all or nothing, and something was rejected
     rejected_file: str | None  # where the rejected (and skipped) rows were written
     seconds: float
+    left_out: tuple[ImportRow, ...] = ()  # the rejected and skipped rows, with their reasons
 
     def summary(self) -> str:
         parts = [f"{self.imported} imported" if self.stored else "Nothing was imported"]

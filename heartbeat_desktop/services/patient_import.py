@@ -72,6 +72,10 @@ class PatientImportService:
     def read_header(self, token: str, source: Source, *, file_name: str | None = None) -> ImportHeader:
         with self.ctx.uow() as uow:
             self.ctx.authorize(uow, token, Permission.EDIT_PATIENTS)
+        return self.read_header_as_installer(source, file_name=file_name)
+
+    def read_header_as_installer(self, source: Source, *, file_name: str | None = None) -> ImportHeader:
+        """The command line's first step: the file alone (no database)."""
         table, name = self._table(source, file_name)
         return ImportHeader(file_name=name, encoding=table.encoding, delimiter=table.delimiter,
                             columns=table.columns, rows=len(table.rows),
@@ -85,15 +89,16 @@ class PatientImportService:
             return ImportPreview(rows=tuple(c.row for c in self._check(uow, table, mapping)))
 
     def run(self, token: str, source: Source, mapping: Mapping[str, str],
-            policy: ImportPolicy = ImportPolicy.SKIP_BAD, *, import_duplicates: Collection[int] = (),
+            policy: ImportPolicy = ImportPolicy.SKIP_BAD, *, import_duplicates: Collection[int] | bool = (),
             rejected_path: Path | None = None, file_name: str | None = None) -> ImportResult:
         """Store the rows (see the module's description); ``import_duplicates``: the row
-        numbers of possible duplicates to import anyway.  The rejected (and skipped)
+        numbers of possible duplicates to import anyway (True: all of them).  The rejected (and skipped)
         rows go to ``rejected_path``, else beside a source file."""
         return self._run(token, None, source, mapping, policy, import_duplicates, rejected_path, file_name)
 
     def run_as_installer(self, actor: Actor, source: Source, mapping: Mapping[str, str],
-                         policy: ImportPolicy = ImportPolicy.SKIP_BAD, *, import_duplicates: Collection[int] = (),
+                         policy: ImportPolicy = ImportPolicy.SKIP_BAD, *,
+                         import_duplicates: Collection[int] | bool = (),
                          rejected_path: Path | None = None, file_name: str | None = None) -> ImportResult:
         """The command line's ``import patients``: whoever can open the database."""
         return self._run(None, actor, source, mapping, policy, import_duplicates, rejected_path, file_name)
@@ -161,21 +166,23 @@ class PatientImportService:
 
     # --- importing ---------------------------------------------------------------------
     def _run(self, token: str | None, actor: Actor | None, source: Source, mapping: Mapping[str, str],
-             policy: ImportPolicy, import_duplicates: Collection[int], rejected_path: Path | None,
+             policy: ImportPolicy, import_duplicates: Collection[int] | bool, rejected_path: Path | None,
              file_name: str | None) -> ImportResult:
         started = timer.perf_counter()
         policy = ImportPolicy(policy)
         table, name = self._table(source, file_name)
         if rejected_path is None and isinstance(source, Path):
             rejected_path = rejected_path_for(source)
-        wanted = set(import_duplicates)
+        every = import_duplicates is True
+        wanted = set() if isinstance(import_duplicates, bool) else set(import_duplicates)
         with self.ctx.uow(write=True) as uow:
             if token is not None:
                 actor = self.ctx.authorize(uow, token, Permission.EDIT_PATIENTS)
             assert actor is not None
             checked = self._check(uow, table, mapping)
             rejected = [c for c in checked if c.row.rejected]
-            skipped = [c for c in checked if not c.row.rejected and c.row.duplicate_of and c.row.row not in wanted]
+            skipped = [c for c in checked if not c.row.rejected and c.row.duplicate_of and not every
+                       and c.row.row not in wanted]
             left_alone = {c.row.row for c in skipped}
             chosen = [c for c in checked if c.values is not None and c.row.row not in left_alone]
             store = not (policy is ImportPolicy.ALL_OR_NOTHING and rejected)
@@ -199,7 +206,8 @@ class PatientImportService:
             self.ctx.db.refresh_statistics(("patients", "audit_log"))
         return ImportResult(imported=len(chosen) if store else 0, rejected=len(rejected),
                             skipped_duplicates=len(skipped), stored=store, rejected_file=written,
-                            seconds=round(timer.perf_counter() - started, 3))
+                            seconds=round(timer.perf_counter() - started, 3),
+                            left_out=tuple(c.row for c in left_out))
 
     def _store(self, uow: UnitOfWork, actor: Actor, chosen: list[_Checked]) -> int:
         """Bulk INSERT (the ids read back: above the old largest, stamped with this
