@@ -122,15 +122,13 @@ class PatientImportService:
         checked: list[_Checked] = []
         for number, cells in table.rows:
             values = row_values(cells, table.columns, mapping)
-            form, early = form_values(values)
+            form, errors = form_values(values)  # (a date the form would not take: its own message)
             try:
                 data = parse(PatientCreate, form)
             except ValidationFailed as exc:
-                reasons = labelled({**exc.field_errors, **early})
-                checked.append(_Checked(ImportRow(row=number, values=values, problems=reasons), cells, None))
-                continue
-            if early:  # (a date the form would not take, the rest fine)
-                checked.append(_Checked(ImportRow(row=number, values=values, problems=labelled(early)), cells, None))
+                errors = {**exc.field_errors, **errors}
+            if errors:
+                checked.append(_Checked(ImportRow(row=number, values=values, problems=labelled(errors)), cells, None))
                 continue
             stored = SimpleNamespace()
             self.patients.apply(stored, data)  # the search keys exactly as a form's save makes them
@@ -189,7 +187,11 @@ class PatientImportService:
             left_out = sorted(rejected + skipped, key=lambda c: c.row.row)
             written = None
             if left_out and rejected_path is not None:
-                write_rejected(rejected_path, table, [(c.cells, c.row.reason) for c in left_out])
+                try:
+                    write_rejected(rejected_path, table, [(c.cells, c.row.reason) for c in left_out])
+                except OSError as exc:
+                    raise ValidationFailed({"file": f"The rows left out cannot be written to {rejected_path} "
+                                                    f"({exc.strerror or exc}), so nothing was imported."}) from None
                 written = str(rejected_path)
             try:
                 if store:

@@ -190,6 +190,13 @@ def test_an_import_is_audited_once_and_each_patient_created(hb, desk_token, tmp_
     assert hb.audit.verify(admin_token).intact  # the bulk rows are chained like any other
 
 
+def test_nothing_is_imported_when_the_rejected_rows_cannot_be_written(hb, desk_token, tmp_path):
+    path = write_csv(tmp_path, GOOD + BAD)
+    with pytest.raises(ValidationFailed, match="cannot be written to .*, so nothing was imported"):
+        hb.patient_import.run(desk_token, path, RU_MAPPING, rejected_path=tmp_path / "no such folder" / "out.csv")
+    assert hb.patients.count(desk_token) == 0
+
+
 def test_a_doctor_may_not_import(hb, admin_token, tmp_path):
     doctor = make_user(hb, admin_token, "doc", "doctor")
     path = write_csv(tmp_path, GOOD)
