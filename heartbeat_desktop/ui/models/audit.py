@@ -34,6 +34,7 @@ ACTIONS = {
     "reset_password": QT_TRANSLATE_NOOP("audit", "Password reset"),
     "backup": QT_TRANSLATE_NOOP("audit", "Backup"),
     "demo_data": QT_TRANSLATE_NOOP("audit", "Demo data"),
+    "import": QT_TRANSLATE_NOOP("audit", "Imported"),
 }
 ENTITIES = {
     "patient": QT_TRANSLATE_NOOP("audit", "Patient"),
