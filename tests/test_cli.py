@@ -391,3 +391,42 @@ def test_export_refusals_are_one_line_and_write_nothing(db_env, capsys, tmp_path
         cli.main(["export", "appointments", "--from", "March", "--to", "2025-03-10", "--output", str(target)])
     assert wrong.value.code == 2 and "not a date as YYYY-MM-DD" in capsys.readouterr().err
     assert list(target.parent.iterdir()) == []
+
+
+# --- import patients ---------------------------------------------------------------------
+
+def test_import_patients_stores_the_good_rows_and_lists_the_rest(db_env, tmp_path, capsys):
+    source = tmp_path / "Пациенты.csv"
+    source.write_bytes("ФИО;Д.р.;Телефон\r\nИванов Пётр Сергеевич;17.05.1980;8 916 123-45-67\r\n"
+                       "Петрова Анна;31.02.1990;\r\nСидоров Илья;02.02.1992;12-ab\r\n".encode("cp1251"))
+    code, out, err = run(["import", "patients", str(source)], capsys)
+    assert code == 0, err
+    assert "Пациенты.csv: 3 rows, cp1251, separated by semicolons." in out
+    assert "  Full name    <- ФИО" in out and "  Birth date   <- Д.р." in out
+    assert "row 3: Birth date: Enter the date as dd.mm.yyyy, for example 17.05.1980." in out
+    assert "row 4: Phone: Enter a phone number" in out
+    rejected = tmp_path / "Пациенты-rejected.csv"
+    assert f"1 imported, 2 rejected; written to {rejected} (" in out
+    assert rejected.read_text("cp1251").splitlines()[0] == "ФИО;Д.р.;Телефон;reason"
+    with open_app(db_env) as app, app.ctx.uow() as uow:
+        assert uow.patients.count() == 1
+        imports = [e for e in uow.audit_log.list_recent() if e.action == "import"]
+        assert imports[0].username.startswith("cli:") and imports[0].changes["imported"] == 1
+
+
+def test_import_patients_all_or_nothing_and_an_explicit_mapping(db_env, tmp_path, capsys):
+    source = tmp_path / "list.csv"
+    source.write_text("Surname,Given,Born,Mobile\nSmith,John,1970-01-02,\nBrown,,1980-01-01,\n", encoding="utf-8")
+    args = ["import", "patients", str(source), "--map", "last_name=Surname", "--map", "first_name=Given",
+            "--map", "birth_date=Born", "--map", "phone=Mobile"]
+    code, out, err = run([*args, "--all-or-nothing"], capsys)
+    assert code == 1, err
+    assert "row 3: First name: This field is required." in out
+    assert "Nothing was imported, 1 rejected" in out and "Nothing was stored" in out
+    code, out, err = run(args, capsys)
+    assert code == 0 and "1 imported, 1 rejected" in out
+    code, _, err = run(["import", "patients", str(source), "--map", "birth_date=Geboren"], capsys)
+    assert code == 1 and "The file has no column 'Geboren'." in err
+    with pytest.raises(SystemExit) as refused:
+        cli.main(["import", "patients", str(source), "--map", "age=Born"])
+    assert refused.value.code == 2 and "no patient field 'age'" in capsys.readouterr().err

@@ -33,7 +33,8 @@ LOG_BACKUPS = 5
 OPTION_NAMES = {"username": "--username", "full_name": "--full-name", "role": "--role",
                 "patients": "--patients", "doctors": "--doctors", "appointments": "--appointments",
                 "days_back": "--days-back", "days_ahead": "--days-ahead", "seed": "--seed",
-                "locale": "--locale", "first": "--from", "last": "--to", "doctor_id": "--doctor", "": "input"}
+                "locale": "--locale", "first": "--from", "last": "--to", "doctor_id": "--doctor", "file": "FILE",
+                "": "input"}
 log = logging.getLogger(__name__)
 
 # no arguments (how the desktop shortcut starts it): the window, without loading

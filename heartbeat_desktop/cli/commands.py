@@ -18,6 +18,7 @@ from heartbeat_desktop.core.files import write_atomically
 from heartbeat_desktop.core.settings import Settings, load_settings
 from heartbeat_desktop.core.vocabulary import Role
 from heartbeat_desktop.schemas import PASSWORD_RULES, UserCreate, parse
+from heartbeat_desktop.schemas.patient_import import FIELD_LABELS, ImportPolicy
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.backup import BackupNotSupported, BackupTargetExists
 from heartbeat_desktop.services.context import SYSTEM, Actor
@@ -187,4 +188,34 @@ def cmd_export(args: argparse.Namespace) -> int:
     path = write_atomically(args.output, result.content)
     log.info("export %s: %d rows to %s", args.export_command, result.rows, path)
     print(f"Exported {result.rows} {args.export_command} to {path} ({result.format.label}).")
+    return 0
+
+
+MAX_LISTED = 20  # rows left out, one line each, before "… and N more"
+
+
+def cmd_import_patients(args: argparse.Namespace) -> int:
+    with open_app(args) as app:
+        service = app.patient_import
+        header = service.read_header_as_installer(args.path)
+        given = dict(args.map)
+        mapping = {**header.mapping, **given}
+        if {"last_name", "first_name"} & given.keys() and "full_name" not in given:
+            mapping.pop("full_name", None)  # the names were given their own columns
+        separated = {",": "commas", ";": "semicolons", "\t": "tabs"}[header.delimiter]
+        print(f"{header.file_name}: {header.rows} rows, {header.encoding}, separated by {separated}.")
+        for field, column in mapping.items():
+            print(f"  {FIELD_LABELS[field]:<12} <- {column}")
+        policy = ImportPolicy.ALL_OR_NOTHING if args.all_or_nothing else ImportPolicy.SKIP_BAD
+        result = service.run_as_installer(installer(), args.path, mapping, policy,
+                                          import_duplicates=args.import_duplicates, rejected_path=args.rejected)
+    for row in result.left_out[:MAX_LISTED]:
+        print(f"row {row.row}: {row.reason}")
+    if len(result.left_out) > MAX_LISTED:
+        print(f"… and {len(result.left_out) - MAX_LISTED} more rows left out.")
+    log.info("import patients from %s: %s", header.file_name, result.summary())
+    print(f"{result.summary().removesuffix('.')} ({result.seconds:.1f} s).")
+    if not result.stored:
+        print("Nothing was stored because of the rejected rows (--all-or-nothing); fix them and import again.")
+        return 1
     return 0

@@ -10,6 +10,7 @@ from heartbeat_desktop import APP_NAME, APP_SLUG, __version__
 from heartbeat_desktop.cli import commands
 from heartbeat_desktop.core.vocabulary import Role
 from heartbeat_desktop.schemas import PASSWORD_RULES, ExportFormat
+from heartbeat_desktop.schemas.patient_import import MAPPABLE
 from heartbeat_desktop.services.demo_data import LOCALES, DemoDataRequest
 
 
@@ -28,6 +29,15 @@ def iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+
+
+def field_column(text: str) -> tuple[str, str]:
+    field, sep, column = text.partition("=")
+    if not sep or not field.strip() or not column.strip():
+        raise argparse.ArgumentTypeError(f"expected FIELD=COLUMN, for example birth_date=\"Дата рождения\": {text!r}")
+    if field.strip() not in MAPPABLE:
+        raise argparse.ArgumentTypeError(f"no patient field {field.strip()!r}; one of: {', '.join(MAPPABLE)}")
+    return field.strip(), column.strip()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,6 +116,29 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("path", metavar="PATH", type=Path, help="the backup file")
     restore.add_argument("--yes", action="store_true", help="go ahead: the current data is replaced (and kept)")
     restore.set_defaults(func=commands.cmd_restore)
+
+    imports = subcommands.add_parser("import", help="add records from a file",
+                                     description="Add records from a file.")
+    import_actions = imports.add_subparsers(dest="import_command", metavar="WHAT", required=True)
+    patients = import_actions.add_parser(
+        "patients", help="add patients from a CSV file (Excel, LibreOffice)",
+        description="Add patients from a CSV file: UTF-8 or Windows-1251 (Russian Excel), separated by commas, "
+                    "semicolons or tabs, the first row naming the columns. Each row is checked as the patient form "
+                    "checks it; the columns are guessed from their names unless --map says. Rows that cannot be "
+                    "stored, and possible duplicates of registered patients or of earlier rows, are left out and "
+                    "written to FILE-rejected.csv beside the file with a \"reason\" column; the good rows are "
+                    "stored in one transaction. Exit status 1 if nothing was stored.")
+    patients.add_argument("path", metavar="FILE", type=Path, help="the CSV file")
+    patients.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", type=field_column,
+                          help=f"take FIELD from the column named COLUMN (repeat for each; FIELD is one of "
+                               f"{', '.join(MAPPABLE)}); the fields not given are guessed")
+    patients.add_argument("--all-or-nothing", action="store_true",
+                          help="store nothing if any row is rejected (default: store the good rows)")
+    patients.add_argument("--import-duplicates", action="store_true",
+                          help="store the possible duplicates too (default: leave them out)")
+    patients.add_argument("--rejected", metavar="PATH", type=Path,
+                          help="where to write the rows left out (default: beside FILE)")
+    imports.set_defaults(func=commands.cmd_import_patients)
 
     audit = subcommands.add_parser("audit", help="the audit log", description="The audit log.")
     audit_actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import func, select
 
-from heartbeat_desktop.core.audit_chain import GENESIS, digest_of
+from heartbeat_desktop.core.audit_chain import GENESIS, digest_of, entry_digest
 from heartbeat_desktop.models import AuditEntry
 from heartbeat_desktop.repositories.base import Repository
+from heartbeat_desktop.repositories.bulk import insert_many
 
 # PostgreSQL: one appender at a time (to its commit), so that two desks never
 # chain onto the same last entry; SQLite's write transactions take turns anyway
@@ -47,6 +48,24 @@ class AuditRepository(Repository[AuditEntry]):
         """The first entry's digest: made when the database got its first entry, never changed after
         (the log is append-only), different in every other database: the database's identity."""
         return self.session.scalar(select(AuditEntry.chain).order_by(AuditEntry.id).limit(1))
+
+    def append_many(self, entries: Sequence[Mapping[str, Any]]) -> int:
+        """Append many entries at once (an import's "create" rows), each chained to the
+        one before it as :meth:`append` would chain it; ``entries`` hold the entry's
+        columns (``at``, ``user_id``, ``username``, ``action``, ``entity``,
+        ``entity_id``, ``changes``).  One INSERT of them all, not one per entry."""
+        if not entries:
+            return 0
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
+        previous = self.session.scalar(select(AuditEntry.chain).order_by(AuditEntry.id.desc()).limit(1)) or GENESIS
+        rows = []
+        for entry in entries:
+            previous = entry_digest(previous, **entry)
+            rows.append({**entry, "chain": previous})
+        # ids follow the list's order (one statement, this transaction holding the chain):
+        # the order ``walk`` reads them back in, and the chain's
+        return insert_many(self.session.connection(), AuditEntry.__table__, rows)
 
     def walk(self, batch: int = 1000) -> Iterator[Any]:
         """Every entry in the order it was appended, as plain rows, a batch at a time."""

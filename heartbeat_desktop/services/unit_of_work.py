@@ -8,6 +8,8 @@ errors of :mod:`heartbeat_desktop.core.errors`, with a sentence for the desk.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime, timezone
 from types import TracebackType
 from typing import Any
 
@@ -187,3 +189,17 @@ class UnitOfWork:
         if note is not None and self.session.get_bind().dialect.name == "postgresql":
             # heard by the other desks' change watchers when (and only if) this transaction commits
             self.session.execute(select(func.pg_notify(changes_feed.CHANNEL, note)))
+
+    def audit_many(self, actor: Any, action: str, entity: str,
+                   records: Iterable[tuple[int | None, dict[str, Any] | None]]) -> int:
+        """:meth:`audit` for many records at once (an import's "create" rows):
+        ``records`` are (entity id, changes); one INSERT, one change notice."""
+        at = datetime.now(timezone.utc)
+        user_id, username = getattr(actor, "user_id", None), getattr(actor, "username", None)
+        count = self.audit_log.append_many([
+            {"at": at, "user_id": user_id, "username": username, "action": action, "entity": entity,
+             "entity_id": entity_id, "changes": changes or None} for entity_id, changes in records])
+        note = changes_feed.payload(entity, None, self.desk.origin if self.desk else "")
+        if count and note is not None and self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(select(func.pg_notify(changes_feed.CHANNEL, note)))  # "patients changed"
+        return count

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from heartbeat_desktop import APP_NAME, __version__
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.services.changes import Change
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.backup_action import BackupRunner
 from heartbeat_desktop.ui.connection_banner import ConnectionBanner
 from heartbeat_desktop.ui.connection_monitor import ConnectionMonitor
 from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
+from heartbeat_desktop.ui.dialogs.patient_import import PatientImportDialog
 from heartbeat_desktop.ui.dialogs.visit_types import VisitTypesDialog
 from heartbeat_desktop.ui.errors import session_refusals
 from heartbeat_desktop.ui.export_action import ExportRunner
@@ -147,6 +149,10 @@ class MainWindow(QMainWindow):
                                          QKeySequence.StandardKey.Find, "findAction"))
         edit_menu.addAction(self._action(self.tr("&Refresh"), lambda: self._on_page("refresh"),
                                          QKeySequence.StandardKey.Refresh, "refreshAction"))
+        if allowed(self.session.user.role, Permission.EDIT_PATIENTS):
+            edit_menu.addSeparator()
+            edit_menu.addAction(self._action(self.tr("&Import patients…"), self.open_patient_import, None,
+                                             "importPatientsAction"))
         go_menu = bar.addMenu(self.tr("&Go"))
         for i in range(self.tabs.count()):
             page = self.tabs.widget(i)
@@ -207,6 +213,14 @@ class MainWindow(QMainWindow):
 
     def open_visit_types(self) -> VisitTypesDialog:
         dialog = VisitTypesDialog(self.services, self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_patient_import(self) -> PatientImportDialog:
+        dialog = PatientImportDialog(self.services, self.session, self)
+        dialog.imported.connect(lambda _result: refresh_pages(
+            self.pages.values(), frozenset({Change("patient")}), self._stale))  # this desk's own import
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

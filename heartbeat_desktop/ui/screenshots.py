@@ -186,7 +186,8 @@ def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ig
     schedule = window.show_page("schedulePage")
     for name, opener in (("timeOffDialog", schedule.open_time_off), ("freeTimeDialog", schedule.open_free_time),  # type: ignore[attr-defined]
                          ("visitTypesDialog", window.open_visit_types),
-                         ("seriesDialog", lambda: _series_dialog(services, window))):
+                         ("seriesDialog", lambda: _series_dialog(services, window)),
+                         ("patientImportDialog", lambda: _import_dialog(services, window))):
         dialog = opener()
         settle()
         yield save(dialog, folder, name)
@@ -214,6 +215,29 @@ def _series_dialog(services: Heartbeat, window: MainWindow) -> QDialog:
                                                      "starts_at": start, "ends_at": start + timedelta(minutes=30),
                                                      "reason": "Курс процедур"}, window)
     dialog.open()
+    return dialog
+
+
+def _import_dialog(services: Heartbeat, window: MainWindow) -> QDialog:
+    """Import patients… at its preview: a Russian Excel file with a bad date and a registered patient."""
+    from heartbeat_desktop.ui.dialogs.patient_import import PatientImportDialog
+
+    known = services.patients.search(window.session.token, "", limit=1)[0]
+    rows = ["№;ФИО;Дата рождения;Пол;Телефон;Примечание",
+            "1;Смирнова Анна Петровна;03.02.1975;ж;8 (903) 111-22-33;",
+            "2;Кузнецов Олег Игоревич;31.02.1990;м;+7 926 555-44-33;Аллергия на пенициллин",
+            f"3;{known.full_name};{known.birth_date:%d.%m.%Y};;{known.phone or ''};",
+            "4;Попова Мария Ивановна;15.06.2001;ж;;",
+            "5;Орлов;01.01.1960;м;12-ab;"]
+    path = Path(tempfile.mkdtemp(prefix="heartbeat-import-")) / "пациенты.csv"
+    path.write_bytes("\r\n".join(rows).encode("cp1251"))
+    dialog = PatientImportDialog(services, window.session, window)
+    dialog.open()
+    dialog.load(path)
+    settle()
+    dialog.next()
+    dialog.next()
+    settle()
     return dialog
 
 

@@ -35,6 +35,7 @@ ACTIONS = {
     "backup": QT_TRANSLATE_NOOP("audit", "Backup"),
     "demo_data": QT_TRANSLATE_NOOP("audit", "Demo data"),
     "export": QT_TRANSLATE_NOOP("audit", "Exported"),
+    "import": QT_TRANSLATE_NOOP("audit", "Imported"),
 }
 ENTITIES = {
     "patient": QT_TRANSLATE_NOOP("audit", "Patient"),
