@@ -64,7 +64,7 @@ class AuditPage(RecordsPage):
         self.to_date = self._date("auditToDate", self.tr("To date"), self.tr("The last day shown; empty: up to now"))
         self.date_error = error_label("auditDateError")
         bar = (self._label(self.tr("&Show:"), self.entity_filter), self.entity_filter, self.action_filter,
-               self._label(self.tr("&From:"), self.from_date), self.from_date,
+               self._label(self.tr("Fro&m:"), self.from_date), self.from_date,
                self._label(self.tr("t&o:"), self.to_date), self.to_date,
                self._label(self.tr("&User:"), self.search))
         for i, widget in enumerate(bar):

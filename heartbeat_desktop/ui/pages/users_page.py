@@ -38,7 +38,7 @@ class UsersPage(RecordsPage):
             row_loader=lambda query, id_: self._row(query, id_),
         )
         super().__init__(model, parent)
-        self.reset_button = named(QPushButton(self.tr("&Reset password…")), "resetPasswordButton",
+        self.reset_button = named(QPushButton(self.tr("Reset &password…")), "resetPasswordButton",
                                   self.tr("Reset password"), self.tr("Set a temporary password for the selected user"))
         self.reactivate_button = named(QPushButton(self.tr("Re&activate")), "reactivateUserButton",
                                        self.tr("Reactivate"), self.tr("Let the selected deactivated account sign in again"))
