@@ -28,6 +28,7 @@ class AuditDetail(QWidget):
                            self.tr("Each changed field with its value before and after"))
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # the log is read-only
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
