@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
@@ -13,6 +14,7 @@ from heartbeat_desktop.schemas import AuditCheck, AuditRead
 from heartbeat_desktop.services.context import ServiceContext
 from heartbeat_desktop.services.permissions import Permission
 
+MAX_EXPORT = 100_000  # a year of a busy clinic; a bigger copy is a database backup
 MAX_PROBLEMS = 20  # enough to say where; a damaged log does not list itself whole
 
 SECRET_FIELDS = frozenset({"password", "password_hash"})
@@ -42,6 +44,42 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
 
 
+@dataclass(frozen=True)
+class AuditFilters:
+    """Which entries: every field given must match (``user_ids``: any of those accounts;
+    ``since`` inclusive, ``until`` exclusive)."""
+
+    entity: str | None = None
+    entity_id: int | None = None
+    user_id: int | None = None
+    user_ids: Sequence[int] | None = None
+    action: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def where(self) -> list[Any]:
+        where = []
+        if self.entity is not None:
+            where.append(AuditEntry.entity == self.entity)
+        if self.entity_id is not None:
+            where.append(AuditEntry.entity_id == self.entity_id)
+        if self.user_id is not None:
+            where.append(AuditEntry.user_id == self.user_id)
+        if self.user_ids is not None:
+            where.append(AuditEntry.user_id.in_(list(self.user_ids)))
+        if self.action is not None:
+            where.append(AuditEntry.action == self.action)
+        if self.since is not None:
+            where.append(AuditEntry.at >= self.since)
+        if self.until is not None:
+            where.append(AuditEntry.at < self.until)
+        return where
+
+    def described(self) -> dict[str, Any]:
+        """The filters given, JSON-ready (what the export's audit entry records)."""
+        return {f.name: json_value(getattr(self, f.name)) for f in fields(self) if getattr(self, f.name) is not None}
+
+
 class AuditService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -68,26 +106,30 @@ class AuditService:
         "user", "action", "entity", "entity_id"), ``descending`` if asked; an
         unknown key raises ValidationFailed.
         """
+        filters = AuditFilters(entity=entity, entity_id=entity_id, user_id=user_id, user_ids=user_ids,
+                               action=action, since=since, until=until)
         with self.ctx.uow() as uow:
             self.ctx.authorize(uow, token, Permission.VIEW_AUDIT)
-            where = []
-            if entity is not None:
-                where.append(AuditEntry.entity == entity)
-            if entity_id is not None:
-                where.append(AuditEntry.entity_id == entity_id)
-            if user_id is not None:
-                where.append(AuditEntry.user_id == user_id)
-            if user_ids is not None:
-                where.append(AuditEntry.user_id.in_(list(user_ids)))
-            if action is not None:
-                where.append(AuditEntry.action == action)
-            if since is not None:
-                where.append(AuditEntry.at >= since)
-            if until is not None:
-                where.append(AuditEntry.at < until)
-            rows = uow.audit_log.list_recent(*where, order_by=uow.audit_log.order_by(order, descending),
+            rows = uow.audit_log.list_recent(*filters.where(), order_by=uow.audit_log.order_by(order, descending),
                                              offset=max(offset, 0), limit=max(limit, 0))
             return [AuditRead.model_validate(r) for r in rows]
+
+    def export(self, token: str, filters: AuditFilters | None = None, *, order: str | None = None,
+               descending: bool = False) -> list[AuditRead]:
+        """Every entry the ``filters`` find (up to MAX_EXPORT), in the page's order, for a CSV file.
+
+        The export itself is audited ("export", entity "audit"): who took a copy
+        of the log, with which filters, and how many entries.
+        """
+        filters = filters or AuditFilters()
+        with self.ctx.uow(write=True) as uow:
+            actor = self.ctx.authorize(uow, token, Permission.VIEW_AUDIT)
+            rows = uow.audit_log.list_recent(*filters.where(), order_by=uow.audit_log.order_by(order, descending),
+                                             limit=MAX_EXPORT)
+            result = [AuditRead.model_validate(r) for r in rows]
+            uow.audit(actor, "export", "audit", None, {**filters.described(), "entries": len(result)})
+            uow.commit()
+            return result
 
     def verify(self, token: str) -> AuditCheck:
         """Re-digest the whole log in order: the admin's "Verify the log"."""

@@ -29,6 +29,7 @@ from heartbeat_desktop.ui.connection_banner import ConnectionBanner
 from heartbeat_desktop.ui.connection_monitor import ConnectionMonitor
 from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
 from heartbeat_desktop.ui.dialogs.patient_import import PatientImportDialog
+from heartbeat_desktop.ui.dialogs.shortcuts import ShortcutsDialog
 from heartbeat_desktop.ui.dialogs.visit_types import VisitTypesDialog
 from heartbeat_desktop.ui.errors import session_refusals
 from heartbeat_desktop.ui.export_action import ExportRunner
@@ -175,6 +176,9 @@ class MainWindow(QMainWindow):
             tools_menu.addAction(self._action(self.tr("&Restore from a backup…"), self.restore_runner.ask_and_run,
                                               None, "restoreAction"))
         help_menu = bar.addMenu(self.tr("&Help"))
+        shortcuts = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, None, "shortcutsAction")
+        shortcuts.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents), QKeySequence("Ctrl+/")])
+        help_menu.addAction(shortcuts)
         help_menu.addAction(self._action(self.tr("&About"), self._about, None, "aboutAction"))
 
     def _build_status_bar(self) -> None:
@@ -210,6 +214,13 @@ class MainWindow(QMainWindow):
             dialog.show()
         self._hidden_dialogs = []
         self._update_time_left()
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help → Keyboard shortcuts: read from this window's menus, pages and buttons as they are."""
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_visit_types(self) -> VisitTypesDialog:
         dialog = VisitTypesDialog(self.services, self.session, self)

@@ -165,6 +165,7 @@ class ScheduleView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # the arrows move between slots, Tab on to the buttons
         self.setWordWrap(False)
         self.setGridStyle(Qt.PenStyle.DotLine)
         rows = self.verticalHeader()

@@ -13,7 +13,8 @@ import argparse
 import secrets
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from datetime import time as day_time
 from pathlib import Path
@@ -64,10 +65,10 @@ def newest_dialog(window: QWidget, name: str) -> QDialog:
     return dialogs[-1]
 
 
-def shoot(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    app = application([])
-    app.setStyle("Fusion")
+@contextmanager
+def demo_database(demo: DemoDataRequest = DEMO) -> Iterator[tuple[Heartbeat, Any]]:
+    """A throw-away database with an administrator's session and ``demo`` data, plus a few
+    of everything the pages show (time off, the waitlist, visit types, arrivals, calls)."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -79,7 +80,7 @@ def shoot(folder: Path) -> list[Path]:
             password = secrets.token_urlsafe(12) + "-1a"
             services.auth.create_first_admin({"username": "admin", "full_name": "Анна Сергеевна Петрова",
                                               "password": password})
-            services.demo.generate_as_installer(DEMO)
+            services.demo.generate_as_installer(demo)
             auth = services.auth.login("admin", password)
             for username, full_name, role in (("reception1", "Ольга Ивановна Смирнова", "receptionist"),
                                               ("reception2", "Mary Jane Watson", "receptionist"),
@@ -91,7 +92,15 @@ def shoot(folder: Path) -> list[Path]:
             _some_visit_types(services, auth)
             _some_arrivals(services, auth)
             _some_calls(services, auth)
-            return list(_shoot_screens(services, auth, folder))
+            yield services, auth
+
+
+def shoot(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    app = application([])
+    app.setStyle("Fusion")
+    with demo_database() as (services, auth):
+        return list(_shoot_screens(services, auth, folder))
 
 
 def _some_time_off(services: Heartbeat, auth: Any) -> None:
@@ -185,7 +194,7 @@ def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ig
         dialog.done(0)
     schedule = window.show_page("schedulePage")
     for name, opener in (("timeOffDialog", schedule.open_time_off), ("freeTimeDialog", schedule.open_free_time),  # type: ignore[attr-defined]
-                         ("visitTypesDialog", window.open_visit_types),
+                         ("visitTypesDialog", window.open_visit_types), ("shortcutsDialog", window.show_shortcuts),
                          ("seriesDialog", lambda: _series_dialog(services, window)),
                          ("patientImportDialog", lambda: _import_dialog(services, window))):
         dialog = opener()

@@ -21,6 +21,13 @@ def named(widget: W, object_name: str, accessible_name: str | None = None,
     return widget
 
 
+def tab_chain(*widgets: QWidget) -> None:
+    """Tab goes through ``widgets`` in this order (the order they read on screen,
+    not the order they were made in)."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
 def error_label(object_name: str) -> QLabel:
     """A red message line under a field; empty (and hidden) when all is well."""
     label = named(QLabel(), object_name)

@@ -187,3 +187,45 @@ def test_a_weak_temporary_password_is_refused(qtbot, services, admin_session, gu
     page.findChild(QMessageBox, "errorDialog").close()
     services.auth.login("desk", STAFF_PASSWORD)  # unchanged
     QApplication.processEvents()
+
+
+def test_a_deactivated_account_is_reactivated_with_its_rights_kept(qtbot, services, admin_session, gui_admin,
+                                                                   monkeypatch):
+    make_user(services, gui_admin.token, "desk", "receptionist")
+    desk = next(u for u in services.users.list(gui_admin.token) if u.username == "desk")
+    services.users.update(gui_admin.token, desk.id, {"full_name": "Desk", "role": "receptionist",
+                                                     "can_overbook": True, "version": desk.version})
+    page = make_page(qtbot, services, admin_session, 2)
+    select(page, "desk")
+    assert page.reactivate_button.isVisible() and not page.reactivate_button.isEnabled()  # active already
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    row = row_of(page, "desk")
+    qtbot.waitUntil(lambda: not page.model.record(row).is_active, timeout=WAIT_MS)
+    assert page.model.record(row).can_overbook  # deactivating takes nothing else away
+    assert page.reactivate_button.isEnabled() and not page.delete_button.isEnabled()
+    qtbot.mouseClick(page.reactivate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.record(row).is_active, timeout=WAIT_MS)
+    assert page.model.record(row).can_overbook and page.delete_button.isEnabled()
+    assert not page.reactivate_button.isEnabled()
+    assert services.auth.login("desk", STAFF_PASSWORD).user.is_active
+
+
+def test_the_role_is_changed_in_the_form_but_the_last_admin_keeps_theirs(qtbot, services, admin_session, gui_admin):
+    make_user(services, gui_admin.token, "desk", "receptionist")
+    page = make_page(qtbot, services, admin_session, 2)
+    select(page, "desk")
+    page.edit_selected()
+    form = page.findChild(UserForm, "userForm")
+    form.role.setCurrentIndex(form.role.findData(Role.DOCTOR))
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.record(row_of(page, "desk")).role == Role.DOCTOR, timeout=WAIT_MS)
+    select(page, "admin")
+    page.edit_selected()
+    form = [f for f in page.findChildren(UserForm, "userForm") if f.isVisible()][-1]
+    form.role.setCurrentIndex(form.role.findData(Role.RECEPTIONIST))
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.form_error.isVisible(), timeout=WAIT_MS)
+    assert form.form_error.text() == LAST_ADMIN and form.isVisible()
+    assert services.auth.login("admin", ADMIN_PASSWORD).user.role == Role.ADMIN
+    form.done(0)

@@ -183,6 +183,7 @@ class SeriesDialog(QDialog):
         self.until.setDisplayFormat(date_format())
         self.model = OccurrenceModel(self.zone, self)
         self.table = named(QTableView(), "seriesPreview", self.tr("The visits of the series"))
+        self.table.setTabKeyNavigation(False)  # the arrows move within the table, Tab moves on
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(self.model.STATUS, QHeaderView.ResizeMode.Stretch)

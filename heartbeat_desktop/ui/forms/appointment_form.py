@@ -56,7 +56,7 @@ from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
 from heartbeat_desktop.ui.status_history_view import StatusHistoryView
 from heartbeat_desktop.ui.widgets import colour_swatch as type_swatch
-from heartbeat_desktop.ui.widgets import named, show_message
+from heartbeat_desktop.ui.widgets import named, show_message, tab_chain
 
 CHECK_DELAY_MS = 300
 Key = tuple[Any, ...]
@@ -99,6 +99,7 @@ class AppointmentForm(FormDialog):
         self._beside(self.duration, self.length.minutes, self.ends_label)
         self.reason = self.add_field("reason", self.tr("&Reason:"), QLineEdit())
         notes = QPlainTextEdit()
+        notes.setTabChangesFocus(True)  # Tab moves on to the next field instead of typing a tab
         notes.setFixedHeight(60)
         self.notes = self.add_field("notes", self.tr("&Notes:"), notes)
         self.squeeze = named(QCheckBox(self.tr("S&queeze in over the other visit (emergency)")), "overbookCheck")
@@ -130,6 +131,7 @@ class AppointmentForm(FormDialog):
         self.repeat_button.clicked.connect(self.open_series)
         self.repeat_button.setVisible(record is None)  # a new booking only
         self._beside(self.starts_at, self.find_button, self.repeat_button)
+        tab_chain(self.starts_at.time, self.find_button, self.repeat_button, self.duration)  # as they read
         self.length.minutes.valueChanged.connect(lambda _v: self._edited("duration"))
         self.patient.patient_changed.connect(lambda _id: self._edited("patient"))
         self._wanted_doctor = record.doctor_id if record else doctor_id

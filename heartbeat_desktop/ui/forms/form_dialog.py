@@ -49,6 +49,9 @@ def _changed_signal(widget: QWidget) -> Any:
     return None
 
 
+MIN_WIDTH = 480  # a form is never narrower than this (its fields may need more)
+
+
 class FormDialog(QDialog):
     form_name: ClassVar[str]  # "patientForm"
     schema: ClassVar[type[Schema]]  # validates values() as the user types
@@ -76,11 +79,15 @@ class FormDialog(QDialog):
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
-        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.form_error)
         layout.addWidget(buttons)
+        # the width on the button row, not the dialog's setMinimumWidth(): a dialog with a minimum of its
+        # own no longer follows its layout's, and a row that grew after opening (larger system text, a
+        # longer item loaded) was clipped ("Date and" for "Date and time:" at 150%)
+        margins = layout.contentsMargins()
+        buttons.setMinimumWidth(MIN_WIDTH - margins.left() - margins.right())
         self._dirty = False
         self._busy = False
         self._awaiting_connection = False  # a save failed for want of the server: say when it is back

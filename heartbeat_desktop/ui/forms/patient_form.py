@@ -18,7 +18,6 @@ from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
 
 
-
 class PatientForm(FormDialog):
     form_name = "patientForm"
     schema = PatientCreate
@@ -42,6 +41,7 @@ class PatientForm(FormDialog):
         self.email = self.add_field("email", self.tr("&E-mail:"), QLineEdit())
         self.address = self.add_field("address", self.tr("&Address:"), QLineEdit())
         notes = QPlainTextEdit()
+        notes.setTabChangesFocus(True)  # Tab moves on to the next field instead of typing a tab
         notes.setFixedHeight(70)
         self.notes = self.add_field("notes", self.tr("&Notes:"), notes)
         self.phone.editingFinished.connect(self._normalise_phone)

@@ -37,6 +37,7 @@ class StaleDialog(QDialog):
         self.message = named(QLabel(message), "staleMessage")
         self.message.setWordWrap(True)
         self.table = named(QTableWidget(len(rows), 3), "staleTable", self.tr("Their values and yours"))
+        self.table.setTabKeyNavigation(False)  # the arrows move within the table, Tab moves on
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Saved there"), self.tr("Yours")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -36,6 +36,8 @@ ACTIONS = {
     "demo_data": QT_TRANSLATE_NOOP("audit", "Demo data"),
     "export": QT_TRANSLATE_NOOP("audit", "Exported"),
     "import": QT_TRANSLATE_NOOP("audit", "Imported"),
+    "restore": QT_TRANSLATE_NOOP("audit", "Restored"),
+    "confirmation": QT_TRANSLATE_NOOP("audit", "Confirmation call"),
 }
 ENTITIES = {
     "patient": QT_TRANSLATE_NOOP("audit", "Patient"),
@@ -46,20 +48,24 @@ ENTITIES = {
     "database": QT_TRANSLATE_NOOP("audit", "Database"),
     "appointments": QT_TRANSLATE_NOOP("audit", "Appointments (a file)"),
     "patients": QT_TRANSLATE_NOOP("audit", "Patients (a file)"),
+    "time_off": QT_TRANSLATE_NOOP("audit", "Time off"),
+    "appointment_type": QT_TRANSLATE_NOOP("audit", "Visit type"),
+    "appointment_series": QT_TRANSLATE_NOOP("audit", "Repeated visits"),
+    "audit": QT_TRANSLATE_NOOP("audit", "Audit log"),
 }
 # actions whose changes are {field: [old, new]}; the others store a snapshot {field: value}
-PAIRED = frozenset({"update", "activate", "deactivate", "status", "undo_status", "remove", "book"})
+PAIRED = frozenset({"update", "activate", "deactivate", "status", "undo_status", "remove", "book", "confirmation"})
 
 
 def label(words: dict[str, str], key: str) -> str:
     return QCoreApplication.translate("audit", words[key]) if key in words else key
 
 
-def _plain(field: str, value: Any, zone: tzinfo | None) -> str:
+def plain_value(field: str, value: Any, zone: tzinfo | None) -> str:
     if value is None or value == []:
         return "—"
     if isinstance(value, list):
-        return ", ".join(_plain(field, v, zone) for v in value)
+        return ", ".join(plain_value(field, v, zone) for v in value)
     if field == "working_hours" and isinstance(value, str) and value[:1].isdigit() and ":" in value:
         day, _, hours = value.partition(":")  # "0:09:00-13:00", as the doctor service writes it
         if day.isdigit() and int(day) < 7:
@@ -82,9 +88,9 @@ def changes_text(action: str, changes: dict[str, Any] | None, zone: tzinfo | Non
     for field, value in (changes or {}).items():
         name = field.replace("_", " ")
         if action in PAIRED and isinstance(value, list) and len(value) == 2:
-            parts.append(f"{name}: {_plain(field, value[0], zone)} → {_plain(field, value[1], zone)}")
+            parts.append(f"{name}: {plain_value(field, value[0], zone)} → {plain_value(field, value[1], zone)}")
         elif value not in (None, "", []):
-            parts.append(f"{name}: {_plain(field, value, zone)}")
+            parts.append(f"{name}: {plain_value(field, value, zone)}")
     return "; ".join(parts)
 
 
@@ -93,10 +99,10 @@ class AuditTableModel(RecordTableModel):
     def __init__(self, loader: Loader, zone: tzinfo, parent: Any = None) -> None:
         super().__init__(loader, None, parent)
         self.columns = (  # per instance: times in the clinic's zone, like every other page
-            Column("When", lambda e: local(e.at, zone), width=140, sort_key="at"),
+            Column("When", lambda e: local(e.at, zone), width=160, sort_key="at"),
             Column("User", lambda e: e.username, width=120, sort_key="user"),
-            Column("Action", lambda e: label(ACTIONS, e.action), width=130, sort_key="action"),
+            Column("Action", lambda e: label(ACTIONS, e.action), width=170, sort_key="action"),
             Column("Entity", lambda e: label(ENTITIES, e.entity), width=110, sort_key="entity"),
-            Column("Entity id", lambda e: e.entity_id, align=RIGHT, width=70, sort_key="entity_id"),
+            Column("Entity id", lambda e: e.entity_id, align=RIGHT, width=90, sort_key="entity_id"),
             Column("Changes", lambda e: changes_text(e.action, e.changes, zone), width=400),
         )

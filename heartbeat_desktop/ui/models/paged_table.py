@@ -173,6 +173,14 @@ class PagedTableModel(QAbstractTableModel):
         """The column and direction the rows are sorted by, for the header."""
         return self._sort_indicator
 
+    def titles(self) -> list[str]:
+        """The column headers as the table shows them (translated)."""
+        return [self.headerData(i, Qt.Orientation.Horizontal) for i in range(len(self.columns))]
+
+    def texts(self, row: Any) -> list[str]:
+        """One record's cells as the table shows them (for a CSV file of what is listed)."""
+        return [format_value(column.value(row)) for column in self.columns]
+
     @property
     def sort_key(self) -> str | None:
         return self._sort_key

@@ -45,8 +45,8 @@ class AppointmentFilterBar(QWidget):
             self.status.addItem(status_text(status))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for text, widget in ((self.tr("Fr&om:"), self.first_day), (self.tr("&To:"), self.last_day),
-                             (self.tr("Do&ctor:"), self.doctor), (self.tr("Stat&us:"), self.status)):
+        for text, widget in ((self.tr("Fr&om:"), self.first_day), (self.tr("To:"), self.last_day),
+                             (self.tr("Do&ctor:"), self.doctor), (self.tr("Sho&w:"), self.status)):
             label = QLabel(text)
             label.setBuddy(widget)
             layout.addWidget(label)

@@ -26,6 +26,7 @@ from heartbeat_desktop.ui.pages.appointment_filters import AppointmentFilterBar
 from heartbeat_desktop.ui.pages.records_page import RecordsPage
 from heartbeat_desktop.ui.session import SessionHolder
 from heartbeat_desktop.ui.status_actions import StatusActions
+from heartbeat_desktop.ui.widgets import tab_chain
 
 
 class AppointmentsPage(RecordsPage):
@@ -43,7 +44,9 @@ class AppointmentsPage(RecordsPage):
         self.zone = services.ctx.zone
         super().__init__(AppointmentTableModel(services, session, self.zone), parent)
         self.filter_bar = AppointmentFilterBar(services, session)
-        self.layout().insertWidget(1, self.filter_bar)
+        self.layout().insertWidget(1, self.filter_bar)  # under the search box: Tab goes there next
+        bar = self.filter_bar
+        tab_chain(self.search, bar.first_day, bar.last_day, bar.doctor, bar.status, self.table, self.new_button)
         self.status_actions = StatusActions(services, session, prefix="appointments")
         self.button_bar.addWidget(self.status_actions)
         separator = QAction(self.table)

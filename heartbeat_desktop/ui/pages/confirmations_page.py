@@ -118,7 +118,7 @@ class ConfirmationsPage(QWidget):
         if self.can_answer:
             self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             self.table.addActions(list(self.actions_by_answer.values()))
-        refresh = QAction(self)
+        refresh = QAction(self.tr("Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
         self.addAction(refresh)

@@ -86,7 +86,7 @@ class QueuePage(QWidget):
         self.status_actions.changed.connect(self._status_changed)
         self.status_actions.failed.connect(lambda _exc: self.model.refresh_loaded())
         self.status_actions.waitlist_booked.connect(lambda _a: self.model.refresh_loaded())
-        refresh = QAction(self)
+        refresh = QAction(self.tr("Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
         self.addAction(refresh)

@@ -146,7 +146,7 @@ class SchedulePage(QWidget):
         self.status_actions.changed.connect(self._status_changed)
         self.status_actions.failed.connect(lambda _exc: self.refresh())
         self.status_actions.waitlist_booked.connect(lambda _a: self.refresh(keep_place=True))
-        refresh = QAction(self)
+        refresh = QAction(self.tr("Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
         self.addAction(refresh)

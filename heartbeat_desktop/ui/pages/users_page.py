@@ -1,4 +1,5 @@
-"""The administrator's page of staff accounts: create, edit, deactivate, reset a password.
+"""The administrator's page of staff accounts: create, edit (name, role), deactivate and
+reactivate, reset a password.
 
 Accounts are never deleted (the audit log names them): "Deactivate" takes the
 place of Delete.  The list is short, so the search filters it here.
@@ -37,11 +38,15 @@ class UsersPage(RecordsPage):
             row_loader=lambda query, id_: self._row(query, id_),
         )
         super().__init__(model, parent)
-        self.reset_button = named(QPushButton(self.tr("&Reset password…")), "resetPasswordButton",
+        self.reset_button = named(QPushButton(self.tr("Reset &password…")), "resetPasswordButton",
                                   self.tr("Reset password"), self.tr("Set a temporary password for the selected user"))
-        self.reset_button.setVisible(self.can_create)
-        self.button_bar.insertWidget(3, self.reset_button)
+        self.reactivate_button = named(QPushButton(self.tr("Re&activate")), "reactivateUserButton",
+                                       self.tr("Reactivate"), self.tr("Let the selected deactivated account sign in again"))
+        for i, button in enumerate((self.reactivate_button, self.reset_button)):
+            button.setVisible(self.can_create)
+            self.button_bar.insertWidget(3 + i, button)
         self.reset_button.clicked.connect(self.reset_password)
+        self.reactivate_button.clicked.connect(self.reactivate)
         self.table.selectionModel().selectionChanged.connect(self._update_user_buttons)
         model.modelReset.connect(self._update_user_buttons)
         model.dataChanged.connect(self._update_user_buttons)
@@ -68,10 +73,22 @@ class UsersPage(RecordsPage):
 
     def delete_call(self, record: UserRead) -> UserRead:
         return self.services.users.update(self.session.token, record.id, {
-            "full_name": record.full_name, "role": record.role, "is_active": False, "version": record.version})
+            "full_name": record.full_name, "role": record.role, "is_active": False,
+            "can_overbook": record.can_overbook, "version": record.version})  # the rest as it was
 
     def deleted(self, record: UserRead, result: UserRead) -> None:
         self.saved(result)  # the account stays in the list, marked inactive
+
+    def reactivate(self) -> None:
+        user = self.selected()
+        if user is None or user.is_active or not self.can_create:
+            return
+        op = Operation(self.services.users.update, self.session.token, user.id, {
+            "full_name": user.full_name, "role": user.role, "is_active": True, "can_overbook": user.can_overbook,
+            "version": user.version})
+        op.succeeded.connect(self.saved)
+        op.failed.connect(lambda exc: show_error(self, exc))
+        op.start()
 
     # --- reset password ----------------------------------------------------------------------
     def reset_password(self) -> None:
@@ -112,3 +129,4 @@ class UsersPage(RecordsPage):
         user = self.selected()
         self.reset_button.setEnabled(user is not None)
         self.delete_button.setEnabled(user is not None and user.is_active and self.can_delete)
+        self.reactivate_button.setEnabled(user is not None and not user.is_active and self.can_create)

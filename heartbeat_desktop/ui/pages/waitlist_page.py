@@ -42,7 +42,7 @@ class WaitlistPage(QWidget):
         self.table = record_table(self.model, "waitlistTable", self.tr("Patients waiting for an earlier slot"))
         self.add_button = named(QPushButton(self.tr("&Add…")), "waitlistAddButton",
                                 self.tr("Add a patient to the waitlist"))
-        self.remove_button = named(QPushButton(self.tr("&Remove")), "waitlistRemoveButton",
+        self.remove_button = named(QPushButton(self.tr("Re&move")), "waitlistRemoveButton",
                                    self.tr("Take the selected patient off the waitlist"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Waiting for an earlier slot, oldest first")))
@@ -63,7 +63,7 @@ class WaitlistPage(QWidget):
             signal.connect(self._selection_changed)
             signal.connect(self._show_summary)
         self.model.load_failed.connect(lambda exc: show_error(self, exc))
-        refresh = QAction(self)
+        refresh = QAction(self.tr("Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
         self.addAction(refresh)
