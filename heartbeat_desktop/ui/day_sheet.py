@@ -60,7 +60,7 @@ def sheet_of(day_sheet: DaySheet, zone: tzinfo) -> Sheet:
 
 
 class DaySheetPrinter(QObject):
-    """The schedule page's "Print day sheet…" and "Day sheet as PDF…": the day's sheets loaded in
+    """The schedule page's "Print day sheet…" and "Save day sheet as PDF…": the day's sheets loaded in
     the background, then printed (Qt's print dialog) or saved.  ``ask_pdf_path`` and ``print_sheets``
     are attributes a test replaces."""
 

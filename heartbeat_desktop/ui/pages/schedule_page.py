@@ -99,9 +99,9 @@ class SchedulePage(QWidget):
                                 self.tr("Book the selected slot"))
         self.edit_button.setVisible(self.can_book)
         self.new_button.setVisible(self.can_book)
-        self.print_button = named(QPushButton(self.tr("P&rint day sheet…")), "schedulePrintButton",
+        self.print_button = named(QPushButton(self.tr("Print da&y sheet…")), "schedulePrintButton",
                                   self.tr("Print the day's visits of the doctor shown (of each doctor: a page each)"))
-        self.pdf_button = named(QPushButton(self.tr("Day sheet as PD&F…")), "schedulePdfButton",
+        self.pdf_button = named(QPushButton(self.tr("Sa&ve day sheet as PDF…")), "schedulePdfButton",
                                 self.tr("Save the day sheet as a PDF file"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.new_button)
