@@ -6,6 +6,8 @@ from datetime import date, datetime, time
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
+from heartbeat_desktop.ui.errors import translated
+
 
 def date_format(locale: QLocale | None = None) -> str:
     """The locale's short date format, with a four-digit year (birth dates need it)."""
@@ -50,4 +52,5 @@ def format_value(value: object) -> str:
         return format_date(value)
     if isinstance(value, bool):
         return QCoreApplication.translate("formatting", "Yes" if value else "No")
-    return str(getattr(value, "label", value))
+    label = getattr(value, "label", None)  # a vocabulary word (a role, a status): translated
+    return translated(label) if isinstance(label, str) else str(value)

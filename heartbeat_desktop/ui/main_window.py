@@ -28,7 +28,8 @@ from heartbeat_desktop.ui.connection_banner import ConnectionBanner
 from heartbeat_desktop.ui.connection_monitor import ConnectionMonitor
 from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
 from heartbeat_desktop.ui.dialogs.visit_types import VisitTypesDialog
-from heartbeat_desktop.ui.errors import session_refusals
+from heartbeat_desktop.ui.errors import session_refusals, translated
+from heartbeat_desktop.ui.language_menu import LanguageMenu
 from heartbeat_desktop.ui.live_updates import ANYTHING, LiveUpdates, refresh_pages
 from heartbeat_desktop.ui.lock_screen import LockScreen
 from heartbeat_desktop.ui.pages.registry import build_pages
@@ -129,6 +130,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("Sign &out"), self.logout, None, "logoutAction"))
         file_menu.addAction(self._action(self.tr("&Lock"), lambda: self.session.lock(self.tr("Locked.")),
                                          "Ctrl+L", "lockAction"))
+        settings = self.services.ctx.settings
+        self.language_menu = LanguageMenu(settings.config_dir, settings.language, self)
+        file_menu.addMenu(self.language_menu.menu)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quitAction"))
         edit_menu = bar.addMenu(self.tr("&Records"))
@@ -164,7 +168,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         user = self.session.user
-        self.user_label = named(QLabel(f"{user.display_name} ({self.tr(user.role.label)})"), "statusUser")
+        self.user_label = named(QLabel(f"{user.display_name} ({translated(user.role.label)})"), "statusUser")
         self.database_label = named(QLabel(self.services.database_label), "statusDatabase")
         self.time_label = named(QLabel(), "statusSessionTime")
         for label in (self.user_label, self.database_label, self.time_label):

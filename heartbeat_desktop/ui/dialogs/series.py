@@ -52,7 +52,7 @@ from heartbeat_desktop.schemas import MAX_OCCURRENCES, OccurrencePreview, Scope,
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.appointment_text import local
-from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.errors import plain_message, translated
 from heartbeat_desktop.ui.formatting import date_format, format_date, format_time
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
@@ -307,7 +307,7 @@ def ask_scope(parent: QWidget | None, title: str, question: str) -> Scope | None
     changed its mind."""
     box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("seriesScopeQuestion")
-    buttons = {box.addButton(scope.label, QMessageBox.ButtonRole.AcceptRole): scope for scope in Scope}
+    buttons = {box.addButton(translated(scope.label), QMessageBox.ButtonRole.AcceptRole): scope for scope in Scope}
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return buttons.get(box.clickedButton())

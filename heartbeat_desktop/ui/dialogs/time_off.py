@@ -34,7 +34,7 @@ from heartbeat_desktop.schemas import AppointmentRead, DoctorRead, TimeOffRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.appointment_text import describe
-from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.errors import plain_message, translated
 from heartbeat_desktop.ui.formatting import format_date, format_time
 from heartbeat_desktop.ui.forms.time_fields import date_edit, time_edit
 from heartbeat_desktop.ui.operations import Operation
@@ -144,7 +144,7 @@ class TimeOffDialog(QDialog):
         clinic = self.who.currentData() == CLINIC
         self.kind.clear()
         for kind in ((AwayKind.HOLIDAY,) if clinic else DOCTOR_KINDS):
-            self.kind.addItem(self.tr(kind.label), kind.value)
+            self.kind.addItem(translated(kind.label), kind.value)
         self.kind.setEnabled(not clinic)
         self.reload()
 
@@ -222,7 +222,7 @@ class TimeOffDialog(QDialog):
         self.listing.clear()
         for off in offs:
             whose = off.doctor_name or self.tr("Whole clinic")
-            text = f"{span_words(off, self.zone)} · {whose} · {self.tr(off.kind.label)}"
+            text = f"{span_words(off, self.zone)} · {whose} · {translated(off.kind.label)}"
             item = QListWidgetItem(f"{text} — {off.reason}" if off.reason else text)
             item.setData(Qt.ItemDataRole.UserRole, off)
             self.listing.addItem(item)

@@ -9,7 +9,7 @@ asked for the entries of those accounts, sorted as the header says.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QMessageBox, QPushButton, QWidget
 
 from heartbeat_desktop.schemas import AuditCheck, AuditRead, UserRead
@@ -28,7 +28,7 @@ class AuditPage(RecordsPage):
     shows = frozenset({"patient", "doctor", "appointment", "user"})  # each change adds an entry
     entity = "audit"
     plural = "audit"
-    title = "Audit log"
+    title = QT_TRANSLATE_NOOP("pages", "Audit log")
     can_create = can_edit = can_delete = False
 
     def __init__(self, services: Heartbeat, session: SessionHolder, parent: QWidget | None = None) -> None:
