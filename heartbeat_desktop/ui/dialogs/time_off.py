@@ -186,11 +186,11 @@ class TimeOffDialog(QDialog):
 
     def _confirm(self, visits: list[AppointmentRead]) -> bool:
         lines = "\n".join(f"• {describe(a, self.zone)}" for a in visits[:8])
-        more = self.tr("\n…and {0} more").format(len(visits) - 8) if len(visits) > 8 else ""
+        more = self.tr("\n…and %n more", "", len(visits) - 8) if len(visits) > 8 else ""
         answer = QMessageBox.question(
             self, self.tr("Visits already booked"),
-            self.tr("{0} visit(s) are booked in this time:\n{1}{2}\n\nAdd the time off anyway? The visits stay "
-                    "booked until you move or cancel them.").format(len(visits), lines, more),
+            self.tr("%n visit(s) are booked in this time:\n{0}{1}\n\nAdd the time off anyway? The visits stay "
+                    "booked until you move or cancel them.", "", len(visits)).format(lines, more),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 

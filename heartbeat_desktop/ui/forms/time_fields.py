@@ -87,7 +87,7 @@ class DurationField(QObject):
         super().__init__(parent)
         self.combo = QComboBox()
         for minutes in PRESETS:
-            self.combo.addItem(self.tr("{0} min").format(minutes), minutes)
+            self.combo.addItem(self.tr("%n min", "", minutes), minutes)
         self.combo.addItem(self.tr("Custom…"), CUSTOM)
         self.combo.setCurrentIndex(PRESETS.index(30))
         self.minutes = named(QSpinBox(), "durationMinutes", self.tr("Duration in minutes"))

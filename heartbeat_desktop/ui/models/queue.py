@@ -15,7 +15,14 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QFont
 
 from heartbeat_desktop.core import clock
@@ -91,7 +98,7 @@ class QueueModel(RecordTableModel):
         text = status_text(entry.appointment.status)
         if self.is_late(entry):
             minutes = int((self.now() - entry.appointment.starts_at).total_seconds() // 60)
-            text = QCoreApplication.translate("queue", "{0}, late {1} min").format(text, minutes)
+            text = self.tr("{0}, late %n min", "", minutes).format(text)
         return text
 
     def waiting_words(self, entry: QueueEntry) -> str:
