@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime, time
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SkipValidation, field_validator, model_validator
 
 from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.schemas.appointment import AppointmentRead
@@ -80,7 +80,7 @@ class OccurrencePreview(Schema):
 
     starts_at: datetime  # UTC
     ends_at: datetime
-    problems: tuple[str, ...] = ()
+    problems: tuple[SkipValidation[str], ...] = ()  # the rules' own sentences (Text: the GUI translates them)
     alternative: datetime | None = None  # UTC start of the nearest free time, for a conflict
 
     @property

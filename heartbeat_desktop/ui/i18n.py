@@ -101,3 +101,19 @@ def install_language(setting: str, system: QLocale | None = None) -> str:
         app.installTranslator(ours)
         _installed.append(ours)
     return language
+
+
+def class_tr(obj: object, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``obj.tr(...)`` looked up in the context of each class ``obj`` is made from, most derived first.
+
+    PySide6's own ``tr`` does walk the classes, so a subclass finds the strings of
+    the class that wrote them, but it drops ``n`` on the way: plural forms of an
+    inherited string fell back to English.  A base class with subclasses and
+    counted strings overrides ``tr`` with this.
+    """
+    untranslated = QCoreApplication.translate("\x00", source, disambiguation, n)
+    for klass in type(obj).__mro__:
+        text = QCoreApplication.translate(klass.__name__, source, disambiguation, n)
+        if text != untranslated:
+            return text
+    return untranslated

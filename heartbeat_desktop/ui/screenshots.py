@@ -191,7 +191,7 @@ def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ig
         settle()
         yield save(dialog, folder, name)
         dialog.done(0)
-    window.session.lock(window.tr("Locked after a period of inactivity."))
+    window.session.lock(QCoreApplication.translate("SessionHolder", "Locked after a period of inactivity."))
     yield save(window, folder, "lockScreen")
     window.close()
 

@@ -2941,6 +2941,29 @@ They must choose their own at the next sign-in.</source>
     </message>
 </context>
 <context>
+    <name>formatting</name>
+    <message>
+        <source>yyyy</source>
+        <translation>гггг</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>мм</translation>
+    </message>
+    <message>
+        <source>dd</source>
+        <translation>дд</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+</context>
+<context>
     <name>history</name>
     <message>
         <source>unknown</source>
@@ -3129,13 +3152,6 @@ They must choose their own at the next sign-in.</source>
     <message>
         <source>any {0}</source>
         <translation>любой: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Locked after a period of inactivity.</source>
-        <translation>Заблокировано после периода бездействия.</translation>
     </message>
 </context>
 </TS>

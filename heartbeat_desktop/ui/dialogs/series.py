@@ -48,7 +48,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from heartbeat_desktop.schemas import MAX_OCCURRENCES, OccurrencePreview, Scope, SeriesBooked
+from heartbeat_desktop.schemas import (
+    MAX_OCCURRENCES,
+    OccurrencePreview,
+    Scope,
+    SeriesBooked,
+)
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.appointment_text import local
@@ -123,14 +128,14 @@ class OccurrenceModel(QAbstractTableModel):
             if column == self.VISIT:
                 return self._when(r.starts_at)
             if column == self.STATUS:
-                return self.tr("Free") if r.is_free else " ".join(r.problems)
+                return self.tr("Free") if r.is_free else " ".join(translated(p) for p in r.problems)
             if not r.is_free:
                 return self._when(r.alternative) if r.alternative else self.tr("no free time found: skipped")
             return ""
         if role == Qt.ItemDataRole.CheckStateRole and column == self.VISIT:
             return Qt.CheckState.Checked if self.ticked[index.row()] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS and not r.is_free:
-            return "\n".join(r.problems)
+            return "\n".join(translated(p) for p in r.problems)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and not r.is_free:
             return QBrush(CONFLICT)
         return None

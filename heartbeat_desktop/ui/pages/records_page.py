@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from heartbeat_desktop.services.changes import Change
 from heartbeat_desktop.ui.errors import show_error
+from heartbeat_desktop.ui.i18n import class_tr
 from heartbeat_desktop.ui.live_updates import MissedChanges
 from heartbeat_desktop.ui.models.record_table import RecordTableModel
 from heartbeat_desktop.ui.operations import Operation
@@ -87,6 +88,9 @@ class RecordsPage(QWidget):
     can_delete: bool = True
 
     record_changed = Signal(object)  # a record was saved from this page
+
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+        return class_tr(self, source, disambiguation, n)  # the subclasses' counts keep their plural forms
 
     def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
