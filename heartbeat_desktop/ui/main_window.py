@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         user = self.session.user
         self.user_label = named(QLabel(f"{user.display_name} ({translated(user.role.label)})"), "statusUser")
-        self.database_label = named(QLabel(self.services.database_label), "statusDatabase")
+        self.database_label = named(QLabel(translated(self.services.database_label)), "statusDatabase")
         self.time_label = named(QLabel(), "statusSessionTime")
         for label in (self.user_label, self.database_label, self.time_label):
             self.statusBar().addPermanentWidget(label)
@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         QMessageBox.about(self, APP_NAME, self.tr("{0} {1}\nDatabase: {2}").format(
-            APP_NAME, __version__, self.services.database_label))
+            APP_NAME, __version__, translated(self.services.database_label)))
 
     # --- lock and logout --------------------------------------------------------------------
     def lock(self, reason: str) -> None:

@@ -1,6 +1,7 @@
 """Regenerate the README's screenshots from the real application and demo data.
 
     QT_QPA_PLATFORM=offscreen python -m heartbeat_desktop.ui.screenshots resources/screenshots
+    QT_QPA_PLATFORM=offscreen python -m heartbeat_desktop.ui.screenshots --language ru resources/screenshots/ru
 
 A throw-away SQLite database in a temporary folder gets an administrator (a
 random password, never shown) and seeded demo data; then the real dialogs
@@ -22,12 +23,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QDialog, QWidget
 
-from heartbeat_desktop.core.settings import load_settings
+from heartbeat_desktop.core.settings import LANGUAGES, load_settings
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.demo_data import DemoDataRequest
 from heartbeat_desktop.ui import operations
 from heartbeat_desktop.ui.application import application
 from heartbeat_desktop.ui.dialogs.login import LoginDialog
+from heartbeat_desktop.ui.i18n import install_language
 from heartbeat_desktop.ui.main_window import MainWindow
 from heartbeat_desktop.ui.session import SessionHolder
 
@@ -64,10 +66,11 @@ def newest_dialog(window: QWidget, name: str) -> QDialog:
     return dialogs[-1]
 
 
-def shoot(folder: Path) -> list[Path]:
+def shoot(folder: Path, language: str = "en") -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     app = application([])
     app.setStyle("Fusion")
+    install_language(language)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -232,8 +235,9 @@ def _select_first_row(page: QWidget) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, nargs="?", default=Path("resources/screenshots"))
+    parser.add_argument("--language", choices=LANGUAGES, default="en", help="the interface's language")
     args = parser.parse_args(argv)
-    shoot(args.folder)
+    shoot(args.folder, args.language)
     return 0
 
 

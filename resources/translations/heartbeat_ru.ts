@@ -2939,6 +2939,14 @@ They must choose their own at the next sign-in.</source>
         <source>Heartbeat Desktop</source>
         <translation>Heartbeat Desktop</translation>
     </message>
+    <message>
+        <source>This computer: {0}</source>
+        <translation>Этот компьютер: {0}</translation>
+    </message>
+    <message>
+        <source>Server {0}</source>
+        <translation>Сервер {0}</translation>
+    </message>
 </context>
 <context>
     <name>formatting</name>

@@ -205,7 +205,7 @@ def test_every_page_dialog_and_message_reads_in_russian(russian: None, demo: Any
     from heartbeat_desktop.ui.screenshots import _series_dialog
 
     services = demo
-    data = [admin_session.user.display_name, admin_session.user.username, services.database_label,
+    data = [admin_session.user.display_name, admin_session.user.username, str(services.ctx.db.engine.url.database),
             str(services.ctx.settings.data_dir)]
     window = MainWindow(services, admin_session)
     qtbot.addWidget(window)

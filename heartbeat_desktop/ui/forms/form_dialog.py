@@ -116,6 +116,8 @@ class FormDialog(QDialog):
             self._touched = set()
         self._dirty = False
         self.validate()
+        # an explicit minimum stops the layout from enforcing its own: keep the fields' (longer labels in Russian)
+        self.setMinimumWidth(max(self.minimumWidth(), self.layout().minimumSize().width()))
         first = next((w for w in self.fields.values() if w.isEnabled()), None)
         if first is not None:
             first.setFocus()  # typing starts in the first field (a dialog would focus its default button)

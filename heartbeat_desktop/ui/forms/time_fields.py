@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QObject, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QObject, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -60,8 +60,10 @@ class StartField(QWidget):
         self.date = named(QDateEdit(), "startDate", self.tr("Date"))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat(date_format())
+        fit_dates(self.date)
         self.time = named(StepTimeEdit(), "startTime", self.tr("Start time"),
                           self.tr("Arrow keys move the minutes in 5-minute steps"))
+        fit_dates(self.time)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.date, 1)
@@ -115,11 +117,22 @@ class DurationField(QObject):
             self.minutes.setValue(self.combo.currentData())
 
 
+def fit_dates(edit: QDateTimeEdit) -> QDateTimeEdit:
+    """Wide enough for any day its format shows (Russian day names are long: "понедельник")."""
+    edit.ensurePolished()  # the style sheet's font and padding, before measuring
+    week = [QDateTime(QDate(2026, 11, 23 + i), QTime(23, 59)) for i in range(7)]
+    widest = max(edit.fontMetrics().horizontalAdvance(edit.locale().toString(day, edit.displayFormat()))
+                 for day in week)
+    edit.setMinimumWidth(widest + 56)  # the padding, the frame and the arrow or calendar button
+    return edit
+
+
 def date_edit(name: str, day: date) -> QDateEdit:
     """A date field in the locale's format with a calendar popup, named for tests and screen readers."""
     edit = named(QDateEdit(QDate(day.year, day.month, day.day)), name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_format())
+    fit_dates(edit)
     return edit
 
 

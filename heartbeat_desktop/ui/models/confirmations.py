@@ -58,7 +58,7 @@ class ConfirmationModel(RecordTableModel):
             Column(QT_TRANSLATE_NOOP("columns", "Patient"), lambda c: c.appointment.patient_name, width=260),
             Column(QT_TRANSLATE_NOOP("columns", "Phone"), lambda c: c.phone or "—", width=150),
             Column(QT_TRANSLATE_NOOP("columns", "Doctor"), lambda c: short_name(c.appointment.doctor_name), width=170),
-            Column(QT_TRANSLATE_NOOP("columns", "Answer"), lambda c: answer_text(c.confirmation), width=190),
+            Column(QT_TRANSLATE_NOOP("columns", "Answer"), lambda c: answer_text(c.confirmation), width=240),
             Column(QT_TRANSLATE_NOOP("columns", "Noted"), self.noted, width=200),
         )
 

@@ -65,8 +65,8 @@ class QueueModel(RecordTableModel):
             Column(QT_TRANSLATE_NOOP("columns", "Doctor"), lambda e: e.appointment.doctor_name, width=250),
             Column(QT_TRANSLATE_NOOP("columns", "Status"), self.status_words, width=170),
             Column(QT_TRANSLATE_NOOP("columns", "Arrived at"), lambda e: format_time(local(e.arrived_at, zone)) if e.arrived_at else "",
-                   align=RIGHT, width=90),
-            Column(QT_TRANSLATE_NOOP("columns", "Waiting"), self.waiting_words, align=RIGHT, width=90),
+                   align=RIGHT, width=110),
+            Column(QT_TRANSLATE_NOOP("columns", "Waiting"), self.waiting_words, align=RIGHT, width=110),
         )
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)

@@ -36,6 +36,7 @@ from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.dialogs.waitlist_offer import offer_freed_slot
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.formatting import date_format, format_date
+from heartbeat_desktop.ui.forms.time_fields import fit_dates
 from heartbeat_desktop.ui.live_updates import MissedChanges
 from heartbeat_desktop.ui.models.confirmations import ConfirmationModel
 from heartbeat_desktop.ui.operations import Operation
@@ -75,6 +76,7 @@ class ConfirmationsPage(QWidget):
         self.date_edit = named(QDateEdit(), "callsDate", self.tr("Day to call about"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(f"dddd, {date_format()}")
+        fit_dates(self.date_edit)
         self.next_button = named(QPushButton("▶"), "callsNextDayButton", self.tr("Next day"))
         self.tomorrow_button = named(QPushButton(self.tr("T&omorrow")), "callsTomorrowButton", self.tr("Tomorrow"))
         self.summary = named(QLabel(), "callsSummary", self.tr("Calls summary"))

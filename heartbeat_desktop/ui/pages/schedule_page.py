@@ -33,6 +33,7 @@ from heartbeat_desktop.ui.dialogs.time_off import TimeOffDialog
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.formatting import date_format
 from heartbeat_desktop.ui.forms.appointment_form import open_appointment_form
+from heartbeat_desktop.ui.forms.time_fields import fit_dates
 from heartbeat_desktop.ui.models.schedule import DoctorIdRole, ScheduleModel, SlotRole
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.schedule_view import ScheduleView
@@ -72,6 +73,7 @@ class SchedulePage(QWidget):
         self.date_edit = named(QDateEdit(), "scheduleDate", self.tr("Day"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(f"dddd, {date_format()}")
+        fit_dates(self.date_edit)
         self.date_edit.setDate(QDate.currentDate())
         self.doctor_filter = named(QComboBox(), "scheduleDoctorFilter", self.tr("Doctor"))
         self.doctor_filter.addItem(self.tr("All doctors"), None)
