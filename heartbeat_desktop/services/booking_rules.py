@@ -65,6 +65,11 @@ def when(starts_at: datetime, ends_at: datetime, zone: tzinfo) -> str:
     return f"{start:%d.%m.%Y %H:%M} – {end:%d.%m.%Y %H:%M}"
 
 
+# the kinds of time off inside a sentence (lower case in English)
+AWAY_WORDS = {AwayKind.VACATION: Text("errors", "vacation"), AwayKind.DAY_OFF: Text("errors", "day off"),
+              AwayKind.BLOCKED: Text("errors", "blocked time"), AwayKind.HOLIDAY: Text("errors", "clinic holiday")}
+
+
 def away_sentence(off: TimeOff, doctor_last_name: str, zone: tzinfo) -> str:
     """Why a visit cannot be booked then, for the desk."""
     because = f": {off.reason}" if off.reason else ""
@@ -72,8 +77,8 @@ def away_sentence(off: TimeOff, doctor_last_name: str, zone: tzinfo) -> str:
     if off.kind == AwayKind.HOLIDAY.value:
         return Text("errors", "The clinic is closed then (clinic holiday {span}{because}).").format(
             span=span, because=because)
-    return Text("errors", "Dr {doctor} is away then ({kind}: {span}{because}).").format(
-        doctor=doctor_last_name, kind=AwayKind(off.kind).label, span=span, because=because)
+    return Text("errors", "Dr {doctor} is away then ({kind} {span}{because}).").format(
+        doctor=doctor_last_name, kind=AWAY_WORDS[AwayKind(off.kind)], span=span, because=because)
 
 
 def problems(

@@ -2724,8 +2724,24 @@ They must choose their own at the next sign-in.</source>
         <translation>В это время клиника закрыта (праздник клиники {span}{because}).</translation>
     </message>
     <message>
-        <source>Dr {doctor} is away then ({kind}: {span}{because}).</source>
-        <translation>Врач {doctor} в это время отсутствует ({kind}: {span}{because}).</translation>
+        <source>vacation</source>
+        <translation>отпуск</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>выходной</translation>
+    </message>
+    <message>
+        <source>blocked time</source>
+        <translation>заблокированное время</translation>
+    </message>
+    <message>
+        <source>clinic holiday</source>
+        <translation>праздник клиники</translation>
+    </message>
+    <message>
+        <source>Dr {doctor} is away then ({kind} {span}{because}).</source>
+        <translation>Врач {doctor} в это время отсутствует ({kind} {span}{because}).</translation>
     </message>
     <message>
         <source>Dr {0} is not seeing patients (the doctor is inactive).</source>
