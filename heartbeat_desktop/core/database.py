@@ -16,6 +16,8 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from heartbeat_desktop.core.errors import Text
+
 SQLITE_BUSY_TIMEOUT_MS = 5000
 _BEGIN_OPTION = "heartbeat_sqlite_begin"
 
@@ -92,8 +94,8 @@ class Database:
         """Where the data lives, in a desk's words: this computer's file, or the server."""
         url = self.engine.url
         if url.get_backend_name() == "sqlite":
-            return f"This computer: {url.database}"
-        return f"Server {url.username}@{url.host}:{url.port or 5432}/{url.database}"
+            return Text("errors", "This computer: {0}").format(url.database)
+        return Text("errors", "Server {0}").format(f"{url.username}@{url.host}:{url.port or 5432}/{url.database}")
 
     def refresh_statistics(self, tables: tuple[str, ...]) -> None:
         """After a bulk load: let PostgreSQL's planner see the new rows at once.

@@ -1,13 +1,58 @@
 """Errors the services raise, each carrying a sentence a receptionist understands.
 
 The GUI and the command line show ``str(error)``; nothing below them ever lets
-a driver or ORM exception escape (the unit of work translates those).
+a driver or ORM exception escape (the unit of work translates those).  A
+message made with :class:`Text` also carries its template and values, so the
+GUI can show it in the interface's language (``ui.errors.translated``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
+
+
+class Text(str):
+    """An English sentence the GUI can translate: ``Text(context, source)``, then ``.format(...)``.
+
+    It is the English text itself (a ``str``: the command line, logs and tests
+    read it as before); it also keeps its catalogue context, its template and
+    the values formatted into it, so the GUI looks the template up in the
+    translation catalogue and formats the same values into the translation
+    (a lookup of the finished sentence could not find "… Dr Ivanov …").
+    lupdate reads ``Text`` as ``QT_TRANSLATE_NOOP`` (see
+    resources/translations/README.md), so the literal must stay a plain string
+    and the values go in through ``.format``, never an f-string.
+    """
+
+    context: str
+    template: str
+    args: tuple[object, ...]
+    kwargs: dict[str, object]
+
+    def __new__(cls, context: str, source: str, *, _args: tuple[object, ...] = (),
+                _kwargs: Mapping[str, object] | None = None) -> Text:
+        kwargs = dict(_kwargs or {})
+        self = super().__new__(cls, str.format(source, *_args, **kwargs) if _args or kwargs else source)
+        self.context, self.template, self.args, self.kwargs = context, source, tuple(_args), kwargs
+        return self
+
+    def format(self, *args: object, **kwargs: object) -> Text:  # type: ignore[override]
+        return Text(self.context, self.template, _args=args, _kwargs=kwargs)
+
+    @classmethod
+    def joined(cls, parts: Sequence[str], separator: str = " ") -> Text:
+        """``separator.join(parts)`` that the GUI translates part by part."""
+        escaped = separator.replace("{", "{{").replace("}", "}}")
+        template = escaped.join("{%d}" % i for i in range(len(parts)))
+        return cls("", template, _args=tuple(parts))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled (multiprocessing, copies) as what it is
+        return (_text, (self.context, self.template, self.args, self.kwargs))
+
+
+def _text(context: str, source: str, args: tuple[object, ...], kwargs: dict[str, object]) -> Text:
+    return Text(context, source, _args=args, _kwargs=kwargs)
 
 
 class HeartbeatError(Exception):
@@ -27,7 +72,7 @@ class ValidationFailed(HeartbeatError):
     def __init__(self, field_errors: Mapping[str, str], message: str | None = None) -> None:
         self.field_errors = dict(field_errors)
         if message is None:
-            message = "; ".join(self.field_errors.values()) or "Please check the form."
+            message = "; ".join(self.field_errors.values()) or Text("errors", "Please check the form.")
         super().__init__(message)
 
 

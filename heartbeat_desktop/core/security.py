@@ -17,14 +17,14 @@ import os
 import secrets
 import uuid
 from dataclasses import dataclass
-from functools import cache
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from pathlib import Path
 
 import jwt
 from passlib.context import CryptContext
 
-from heartbeat_desktop.core.errors import AuthenticationFailed, SessionExpired
+from heartbeat_desktop.core.errors import AuthenticationFailed, SessionExpired, Text
 from heartbeat_desktop.core.settings import ALLOWED_ALGORITHMS, MIN_SECRET_BYTES
 
 ISSUER = "heartbeat-desktop"
@@ -152,7 +152,7 @@ class TokenSigner:
 
     def verify(self, token: str) -> TokenClaims:
         if not token:
-            raise AuthenticationFailed("Please sign in.")
+            raise AuthenticationFailed(Text("errors", "Please sign in."))
         try:
             payload = jwt.decode(
                 token,
@@ -164,9 +164,9 @@ class TokenSigner:
             )
             user_id = int(payload["sub"])
         except jwt.ExpiredSignatureError:
-            raise SessionExpired("Your session has expired. Please sign in again.") from None
+            raise SessionExpired(Text("errors", "Your session has expired. Please sign in again.")) from None
         except (jwt.InvalidTokenError, ValueError, TypeError):
-            raise AuthenticationFailed("Your session is not valid. Please sign in again.") from None
+            raise AuthenticationFailed(Text("errors", "Your session is not valid. Please sign in again.")) from None
         return TokenClaims(
             user_id=user_id,
             role=str(payload["role"]),

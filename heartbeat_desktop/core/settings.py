@@ -4,7 +4,9 @@ The seed's variable names keep working: ``DATABASE_URL``, ``TEST_DATABASE_URL``
 (tests only), ``SECRET_KEY`` (at least as long as the algorithm's hash: 32
 bytes for HS256) and ``ALGORITHM``.  ``HEARTBEAT_DATA_DIR``,
 ``HEARTBEAT_CONFIG_DIR`` and ``HEARTBEAT_LOG_DIR`` move the per-user folders
-(portable installs, tests); ``HEARTBEAT_TIMEZONE`` names the clinic's zone.
+(portable installs, tests); ``HEARTBEAT_TIMEZONE`` names the clinic's zone;
+``HEARTBEAT_LANGUAGE`` (or the config's ``language``) picks the interface's
+language: ``auto`` (the system's), ``en`` or ``ru``.
 The config file is ``config.json`` in the user's config folder; the GUI's
 connection dialog writes it with :func:`save_config`.
 """
@@ -28,6 +30,7 @@ DATABASE_FILE_NAME = "heartbeat.sqlite3"
 ALLOWED_ALGORITHMS = ("HS256", "HS384", "HS512")
 # RFC 7518, section 3.2: an HMAC key at least as long as the hash output
 MIN_SECRET_BYTES = {"HS256": 32, "HS384": 48, "HS512": 64}
+LANGUAGES = ("auto", "en", "ru")  # auto: the system locale's, if there is a catalogue for it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Settings:
     clinic_timezone: str | None = None  # IANA name; None means the computer's zone
     idle_lock: timedelta = timedelta(minutes=10)  # a public desk locks itself when left
     daily_backups: int = 14  # SQLite: the automatic backups kept (one a day); 0 turns them off
+    language: str = "auto"  # one of LANGUAGES
 
     @property
     def backup_dir(self) -> Path:
@@ -141,6 +145,10 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
             "leave it unset to use this computer's own generated key."
         )
 
+    language = str(env.get("HEARTBEAT_LANGUAGE") or config.get("language") or "auto").strip().lower()
+    if language not in LANGUAGES:
+        raise ValueError(f"HEARTBEAT_LANGUAGE must be one of {', '.join(LANGUAGES)}, not {language!r}.")
+
     values: dict[str, Any] = dict(
         data_dir=data_dir,
         config_dir=config_dir,
@@ -157,6 +165,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         idle_lock=timedelta(minutes=max(1.0, float(config.get("idle_lock_minutes", 10)))),
         daily_backups=max(0, int(config.get("daily_backups", 14))),
         min_notice=timedelta(minutes=max(0.0, float(config.get("min_notice_minutes", 0)))),
+        language=language,
     )
     values.update(overrides)
     return Settings(**values)

@@ -1,11 +1,15 @@
 """The domain's fixed words: roles, appointment statuses and their allowed moves.
 
-Plain Python, so the models, the schemas and the GUI can all share them.
+Plain Python, so the models, the schemas and the GUI can all share them.  The
+labels are :class:`~heartbeat_desktop.core.errors.Text`: English, and looked
+up in the translation catalogue by the GUI (``ui.errors.translated``).
 """
 
 from __future__ import annotations
 
 import enum
+
+from heartbeat_desktop.core.errors import Text
 
 
 class Role(str, enum.Enum):
@@ -15,7 +19,8 @@ class Role(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"admin": "Administrator", "receptionist": "Receptionist", "doctor": "Doctor"}[self.value]
+        return {"admin": Text("vocabulary", "Administrator"), "receptionist": Text("vocabulary", "Receptionist"),
+                "doctor": Text("vocabulary", "Doctor")}[self.value]
 
 
 class Status(str, enum.Enum):
@@ -28,7 +33,9 @@ class Status(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize().replace("No show", "No-show")
+        return {"scheduled": Text("status", "Scheduled"), "arrived": Text("status", "Arrived"),
+                "in_progress": Text("status", "In progress"), "completed": Text("status", "Completed"),
+                "cancelled": Text("status", "Cancelled"), "no_show": Text("status", "No-show")}[self.value]
 
 
 class AwayKind(str, enum.Enum):
@@ -41,8 +48,9 @@ class AwayKind(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"vacation": "Vacation", "day_off": "Day off", "blocked": "Blocked time",
-                "holiday": "Clinic holiday"}[self.value]
+        return {"vacation": Text("vocabulary", "Vacation"), "day_off": Text("vocabulary", "Day off"),
+                "blocked": Text("vocabulary", "Blocked time"),
+                "holiday": Text("vocabulary", "Clinic holiday")}[self.value]
 
 
 class Confirmation(str, enum.Enum):
@@ -55,8 +63,9 @@ class Confirmation(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"not_called": "Not yet called", "confirmed": "Confirmed", "left_message": "Left a message",
-                "cancelled_by_phone": "Cancelled by phone"}[self.value]
+        return {"not_called": Text("confirmation", "Not yet called"), "confirmed": Text("confirmation", "Confirmed"),
+                "left_message": Text("confirmation", "Left a message"),
+                "cancelled_by_phone": Text("confirmation", "Cancelled by phone")}[self.value]
 
 
 INACTIVE_STATUSES = frozenset({Status.CANCELLED, Status.NO_SHOW})

@@ -22,13 +22,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from heartbeat_desktop.core.errors import ValidationFailed
+from heartbeat_desktop.core.errors import Text, ValidationFailed
 from heartbeat_desktop.models.base import Base
 
 M = TypeVar("M", bound=Base)
 T = TypeVar("T")
 
-UNKNOWN_SORT = "This list cannot be sorted by that column."
+UNKNOWN_SORT = Text("errors", "This list cannot be sorted by that column.")
 # ids are INTEGER columns: 32 bits on PostgreSQL, which refuses a larger number
 # in a comparison ("integer out of range"); SQLite's driver refuses past 64 bits
 ID_RANGE = range(-(2**31), 2**31)
@@ -79,7 +79,7 @@ def after_clause(terms: Sequence[SortTerm], values: Sequence[Any]) -> ColumnElem
     """Rows that sort after ``values`` (one per term): the keyset condition,
     spelled out term by term so that empty values order the same as in SQL."""
     if len(values) != len(terms):
-        raise ValidationFailed({"after": "This list changed its order; load it again."})
+        raise ValidationFailed({"after": Text("errors", "This list changed its order; load it again.")})
     either = []
     for i, (term, value) in enumerate(zip(terms, values, strict=True)):
         beyond = term.beyond(value)

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from pydantic import Field, field_validator, model_validator
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Confirmation, Status
 from heartbeat_desktop.schemas.base import Schema
 
@@ -30,17 +31,17 @@ class AppointmentCreate(Schema):
     @classmethod
     def _year(cls, value: datetime) -> datetime:
         if not FIRST_YEAR <= value.year <= LAST_YEAR:
-            raise ValueError(f"Enter a date between the years {FIRST_YEAR} and {LAST_YEAR}.")
+            raise ValueError(Text("errors", "Enter a date between the years {0} and {1}.").format(FIRST_YEAR, LAST_YEAR))
         return value
 
     @model_validator(mode="after")
     def _times(self) -> AppointmentCreate:
         if (self.starts_at.tzinfo is None) != (self.ends_at.tzinfo is None):
-            raise ValueError("Start and end must both carry a time zone, or neither.")
+            raise ValueError(Text("errors", "Start and end must both carry a time zone, or neither."))
         if self.ends_at <= self.starts_at:
-            raise ValueError("The end must be after the start.")
+            raise ValueError(Text("errors", "The end must be after the start."))
         if self.ends_at - self.starts_at > MAX_DURATION:
-            raise ValueError("An appointment cannot be longer than 12 hours.")
+            raise ValueError(Text("errors", "An appointment cannot be longer than 12 hours."))
         return self
 
     @property

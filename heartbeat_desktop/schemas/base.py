@@ -7,14 +7,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from heartbeat_desktop.core.errors import ValidationFailed
+from heartbeat_desktop.core.errors import Text, ValidationFailed
 from heartbeat_desktop.schemas.text import UNSTORABLE_MESSAGE, has_unstorable
 
 S = TypeVar("S", bound="Schema")
 
 # pydantic error types -> what the person at the desk reads
 _MESSAGES = {
-    "missing": "This field is required.",
+    "missing": Text("errors", "This field is required."),
     "string_too_long": "This is too long (at most {max_length} characters).",
     "string_too_short": "This field is required.",
     "date_from_datetime_parsing": "Enter a valid date.",
@@ -42,10 +42,11 @@ class Schema(BaseModel):
 def _message(error: Mapping[str, Any]) -> str:
     ctx = error.get("ctx") or {}
     if error["type"] == "value_error" and "error" in ctx:
-        return str(ctx["error"])
+        said = ctx["error"].args[0] if getattr(ctx["error"], "args", None) else None
+        return said if isinstance(said, Text) else str(ctx["error"])
     template = _MESSAGES.get(error["type"])
     if template is None:
-        return "Please check this value."
+        return Text("errors", "Please check this value.")
     try:
         return template.format(**ctx)
     except (KeyError, IndexError):

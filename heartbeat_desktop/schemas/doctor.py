@@ -6,6 +6,7 @@ from datetime import datetime, time
 
 from pydantic import Field, field_validator, model_validator
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.schemas.base import Schema
 from heartbeat_desktop.schemas.person import PersonFields, PersonRead
 
@@ -35,7 +36,7 @@ class DoctorCreate(PersonFields):
     @classmethod
     def _specialty(cls, value: str) -> str:
         if not value:
-            raise ValueError("This field is required.")
+            raise ValueError(Text("errors", "This field is required."))
         return value
 
     @field_validator("room")

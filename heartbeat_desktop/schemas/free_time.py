@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import Field, model_validator
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.schemas.base import Schema
 
 
@@ -20,7 +21,7 @@ class FreeTimeQuery(Schema):
     @model_validator(mode="after")
     def _whom(self) -> FreeTimeQuery:
         if (self.doctor_id is None) == (not self.specialty):
-            raise ValueError("Choose a doctor or a specialty.")
+            raise ValueError(Text("errors", "Choose a doctor or a specialty."))
         return self
 
 

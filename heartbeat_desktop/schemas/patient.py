@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from pydantic import Field, field_validator
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.schemas import text
 from heartbeat_desktop.schemas.person import PersonFields, PersonRead
 
@@ -23,9 +24,9 @@ class PatientCreate(PersonFields):
     @classmethod
     def _birth_date(cls, value: date) -> date:
         if value > date.today():
-            raise ValueError("The birth date cannot be in the future.")
+            raise ValueError(Text("errors", "The birth date cannot be in the future."))
         if value.year < 1900:
-            raise ValueError("Check the year of birth.")
+            raise ValueError(Text("errors", "Check the year of birth."))
         return value
 
     @field_validator("sex")
@@ -33,7 +34,7 @@ class PatientCreate(PersonFields):
     def _sex(cls, value: str | None) -> str | None:
         value = text.clean_text(value)
         if value and value.lower() not in SEXES:
-            raise ValueError("Choose female or male, or leave it empty.")
+            raise ValueError(Text("errors", "Choose female or male, or leave it empty."))
         return value.lower() if value else None
 
     @field_validator("address", "notes")

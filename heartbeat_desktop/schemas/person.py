@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.schemas import text
 from heartbeat_desktop.schemas.base import Schema
 
@@ -15,7 +16,7 @@ def _fits(value: str, limit: int) -> str:
     """Capitalising or lower-casing can lengthen a word ('ß' -> 'SS', 'İ' -> 'i̇'):
     what is stored must still fit its column."""
     if len(value) > limit:
-        raise ValueError(f"This is too long (at most {limit} characters).")
+        raise ValueError(Text("errors", "This is too long (at most {0} characters).").format(limit))
     return value
 
 
@@ -31,9 +32,9 @@ class PersonFields(Schema):
     def _required_name(cls, value: str) -> str:
         value = text.clean_name(value)
         if not value:
-            raise ValueError("This field is required.")
+            raise ValueError(Text("errors", "This field is required."))
         if not text.is_valid_name(value):
-            raise ValueError("Use letters, spaces, hyphens or apostrophes only.")
+            raise ValueError(Text("errors", "Use letters, spaces, hyphens or apostrophes only."))
         return _fits(value, NAME_MAX)
 
     @field_validator("middle_name")
@@ -41,7 +42,7 @@ class PersonFields(Schema):
     def _optional_name(cls, value: str | None) -> str | None:
         value = text.clean_name(value) if value else None
         if value and not text.is_valid_name(value):
-            raise ValueError("Use letters, spaces, hyphens or apostrophes only.")
+            raise ValueError(Text("errors", "Use letters, spaces, hyphens or apostrophes only."))
         return _fits(value, NAME_MAX) if value else None
 
     @field_validator("phone")
@@ -55,7 +56,7 @@ class PersonFields(Schema):
     def _email(cls, value: str | None) -> str | None:
         value = text.clean_text(value)
         if value and not text.is_valid_email(value):
-            raise ValueError("Enter an e-mail address like name@example.com.")
+            raise ValueError(Text("errors", "Enter an e-mail address like name@example.com."))
         return _fits(value.lower(), EMAIL_MAX) if value else None
 
 

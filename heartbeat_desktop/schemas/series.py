@@ -11,8 +11,9 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime, time
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SkipValidation, field_validator, model_validator
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.schemas.appointment import AppointmentRead
 from heartbeat_desktop.schemas.base import Schema
 
@@ -29,8 +30,9 @@ class Scope(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"this": "Only this visit", "following": "This and the following visits",
-                "all": "The whole series"}[self.value]
+        return {"this": Text("series", "Only this visit"),
+                "following": Text("series", "This and the following visits"),
+                "all": Text("series", "The whole series")}[self.value]
 
 
 class SeriesRequest(Schema):
@@ -51,17 +53,17 @@ class SeriesRequest(Schema):
     @classmethod
     def _weekdays(cls, value: tuple[int, ...]) -> tuple[int, ...]:
         if any(not 0 <= d <= 6 for d in value):
-            raise ValueError("Weekdays are 0 (Monday) to 6 (Sunday).")
+            raise ValueError(Text("errors", "Weekdays are 0 (Monday) to 6 (Sunday)."))
         return tuple(sorted(set(value)))
 
     @model_validator(mode="after")
     def _end(self) -> SeriesRequest:
         if (self.until is None) == (self.count is None):
-            raise ValueError("Give either the last day or the number of visits.")
+            raise ValueError(Text("errors", "Give either the last day or the number of visits."))
         if self.until is not None and self.until < self.first_day:
-            raise ValueError("The last day must not be before the first.")
+            raise ValueError(Text("errors", "The last day must not be before the first."))
         if not 1900 <= self.first_day.year <= 9998 or (self.until and self.until.year > 9998):
-            raise ValueError("Enter a date between the years 1900 and 9998.")
+            raise ValueError(Text("errors", "Enter a date between the years 1900 and 9998."))
         return self
 
     @property
@@ -78,7 +80,7 @@ class OccurrencePreview(Schema):
 
     starts_at: datetime  # UTC
     ends_at: datetime
-    problems: tuple[str, ...] = ()
+    problems: tuple[SkipValidation[str], ...] = ()  # the rules' own sentences (Text: the GUI translates them)
     alternative: datetime | None = None  # UTC start of the nearest free time, for a conflict
 
     @property

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from heartbeat_desktop.core.errors import Text
+
 _SPACES = re.compile(r"\s+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _WORD_START = re.compile(r"(?:^|(?<=[ \-]))\w")
@@ -11,7 +13,7 @@ _NAME = re.compile(r"^[^\W\d_]+(?:[ '\-.][^\W\d_]+)*\.?$")
 # control characters (tab and line breaks excepted) and lone surrogates: a
 # database cannot store them (PostgreSQL refuses NUL) and nobody means them
 _UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-UNSTORABLE_MESSAGE = "This contains invisible control characters that cannot be saved. Please retype it."
+UNSTORABLE_MESSAGE = Text("errors", "This contains invisible control characters that cannot be saved. Please retype it.")
 
 
 def has_unstorable(text: str) -> bool:
@@ -72,7 +74,7 @@ def normalize_phone(value: str) -> str:
     elif len(digits) == 10 and digits[0] == "9":
         digits = "7" + digits
     if not 7 <= len(digits) <= 15 or re.search(r"[^\d\s()+\-.]", value):
-        raise ValueError("Enter a phone number, for example +7 916 123-45-67.")
+        raise ValueError(Text("errors", "Enter a phone number, for example +7 916 123-45-67."))
     if len(digits) == 11 and digits[0] == "7":
         d = digits
         return f"+7 {d[1:4]} {d[4:7]}-{d[7:9]}-{d[9:11]}"

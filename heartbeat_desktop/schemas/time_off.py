@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from pydantic import Field, model_validator
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.core.vocabulary import AwayKind
 from heartbeat_desktop.schemas.base import Schema
 
@@ -26,15 +27,15 @@ class TimeOffCreate(Schema):
     @model_validator(mode="after")
     def _consistent(self) -> TimeOffCreate:
         if (self.starts_at.tzinfo is None) != (self.ends_at.tzinfo is None):
-            raise ValueError("Start and end must both carry a time zone, or neither.")
+            raise ValueError(Text("errors", "Start and end must both carry a time zone, or neither."))
         if self.ends_at <= self.starts_at:
-            raise ValueError("The end must be after the start.")
+            raise ValueError(Text("errors", "The end must be after the start."))
         if self.ends_at - self.starts_at > LONGEST:
-            raise ValueError("Time off can be at most a year at a time.")
+            raise ValueError(Text("errors", "Time off can be at most a year at a time."))
         if self.kind is AwayKind.HOLIDAY and self.doctor_id is not None:
-            raise ValueError("A clinic holiday is for every doctor: choose no doctor.")
+            raise ValueError(Text("errors", "A clinic holiday is for every doctor: choose no doctor."))
         if self.kind is not AwayKind.HOLIDAY and self.doctor_id is None:
-            raise ValueError("Choose the doctor (or make it a clinic holiday).")
+            raise ValueError(Text("errors", "Choose the doctor (or make it a clinic holiday)."))
         return self
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from pydantic import Field, field_validator
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.core.vocabulary import Role
 from heartbeat_desktop.schemas.base import Schema
 from heartbeat_desktop.schemas.text import fold
@@ -16,22 +17,20 @@ MAX_PASSWORD_BYTES = 1024
 MAX_USERNAME_LENGTH = 64
 _USERNAME = re.compile(r"^[\w.@\-]+$")
 
-PASSWORD_RULES = (
-    f"At least {MIN_PASSWORD_LENGTH} characters, with letters and at least one digit "
-    "or symbol; not the same as the user name."
-)
+PASSWORD_RULES = Text("errors", "At least {0} characters, with letters and at least one digit "
+                      "or symbol; not the same as the user name.").format(MIN_PASSWORD_LENGTH)
 
 
 def password_problem(password: str, username: str | None = None) -> str | None:
     """Why ``password`` is not acceptable, or None. Shown next to the field."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"The password must have at least {MIN_PASSWORD_LENGTH} characters."
+        return Text("errors", "The password must have at least {0} characters.").format(MIN_PASSWORD_LENGTH)
     if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
-        return "The password is too long."
+        return Text("errors", "The password is too long.")
     if not any(ch.isalpha() for ch in password) or all(ch.isalpha() for ch in password):
-        return "Use letters and at least one digit or symbol."
+        return Text("errors", "Use letters and at least one digit or symbol.")
     if username and password.casefold() == username.casefold():
-        return "The password must not be the user name."
+        return Text("errors", "The password must not be the user name.")
     return None
 
 
@@ -39,7 +38,7 @@ def clean_full_name(value: str) -> str:
     """Spaces collapsed; control characters (a pasted NUL byte) refused."""
     value = " ".join(value.split())
     if not value.isprintable():
-        raise ValueError("Remove the special characters from the name.")
+        raise ValueError(Text("errors", "Remove the special characters from the name."))
     return value
 
 
@@ -64,9 +63,9 @@ class UserCreate(Schema):
     def _username(cls, value: str) -> str:
         value = value.strip()
         if not value:
-            raise ValueError("This field is required.")
+            raise ValueError(Text("errors", "This field is required."))
         if not _USERNAME.match(value):
-            raise ValueError("Use letters, digits, dots, hyphens or underscores, without spaces.")
+            raise ValueError(Text("errors", "Use letters, digits, dots, hyphens or underscores, without spaces."))
         if len(fold(value)) > MAX_USERNAME_LENGTH:
             # the unique lookup key spells some letters out ('ß' -> 'ss') and must fit its column
             raise ValueError(f"This is too long (at most {MAX_USERNAME_LENGTH} characters; "

@@ -12,6 +12,7 @@ from datetime import datetime, time
 
 from pydantic import Field, field_validator, model_validator
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.schemas.base import Schema
 
 EVERY_WEEKDAY = "1111100"
@@ -42,17 +43,17 @@ class WaitlistCreate(Schema):
     @classmethod
     def _mask(cls, value: str) -> str:
         if len(value) != 7 or set(value) - {"0", "1"}:
-            raise ValueError("Days are seven marks, Monday first (for example 1111100).")
+            raise ValueError(Text("errors", "Days are seven marks, Monday first (for example 1111100)."))
         if "1" not in value:
-            raise ValueError("Choose at least one day.")
+            raise ValueError(Text("errors", "Choose at least one day."))
         return value
 
     @model_validator(mode="after")
     def _consistent(self) -> WaitlistCreate:
         if self.doctor_id is None and self.specialty is None:
-            raise ValueError("Choose a doctor or a specialty.")
+            raise ValueError(Text("errors", "Choose a doctor or a specialty."))
         if self.latest <= self.earliest:
-            raise ValueError("The latest time must be after the earliest.")
+            raise ValueError(Text("errors", "The latest time must be after the earliest."))
         return self
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.exc import ArgumentError
 from heartbeat_desktop import migrations
 from heartbeat_desktop.core import clock
 from heartbeat_desktop.core.database import Database
-from heartbeat_desktop.core.errors import ConnectionLost, DatabaseUnavailable
+from heartbeat_desktop.core.errors import ConnectionLost, DatabaseUnavailable, Text
 from heartbeat_desktop.core.security import TokenSigner, load_or_create_secret
 from heartbeat_desktop.core.settings import Settings, load_settings
 from heartbeat_desktop.services.appointment_types import AppointmentTypeService
@@ -42,7 +42,7 @@ from heartbeat_desktop.services.unit_of_work import translate_db_error
 from heartbeat_desktop.services.users import UserService
 from heartbeat_desktop.services.waitlist import WaitlistService
 
-NOT_A_DATABASE_URL = ("This is not a database address this application can use: it should look like "
+NOT_A_DATABASE_URL = Text("errors", "This is not a database address this application can use: it should look like "
                       "sqlite:///C:/path/heartbeat.sqlite3 or postgresql://user@server/database.")
 
 log = logging.getLogger(__name__)

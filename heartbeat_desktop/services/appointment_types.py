@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from heartbeat_desktop.core.errors import Conflict, NotFound, StaleRecord, ValidationFailed
+from heartbeat_desktop.core.errors import (
+    Conflict,
+    NotFound,
+    StaleRecord,
+    Text,
+    ValidationFailed,
+)
 from heartbeat_desktop.models import AppointmentType
 from heartbeat_desktop.schemas import (
     AppointmentTypeCreate,
@@ -19,7 +25,7 @@ from heartbeat_desktop.services.permissions import Permission
 from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
 
 FIELDS = ("name", "minutes", "colour", "is_active")
-TAKEN = "A visit type with this name already exists."
+TAKEN = Text("errors", "A visit type with this name already exists.")
 
 
 def to_read(t: AppointmentType) -> AppointmentTypeRead:
@@ -71,8 +77,8 @@ class AppointmentTypeService:
             actor = self.ctx.authorize(uow, token, Permission.MANAGE_APPOINTMENT_TYPES)
             kind = self._load(uow, id_, version)
             if uow.appointment_types.in_use(kind.id):
-                raise Conflict("Appointments use this visit type, so it cannot be deleted; make it inactive "
-                               "instead: it stays on those appointments and is no longer offered.")
+                raise Conflict(Text("errors", "Appointments use this visit type, so it cannot be deleted; make it inactive "
+                               "instead: it stays on those appointments and is no longer offered."))
             state = snapshot(kind, FIELDS)
             uow.appointment_types.delete(kind)
             uow.audit(actor, "delete", "appointment_type", id_, state)
@@ -82,7 +88,7 @@ class AppointmentTypeService:
     def _load(uow: UnitOfWork, id_: int, version: int) -> AppointmentType:
         kind = uow.appointment_types.get(id_)
         if kind is None:
-            raise NotFound("This visit type no longer exists.")
+            raise NotFound(Text("errors", "This visit type no longer exists."))
         if kind.version != version:
             raise StaleRecord(STALE)
         return kind

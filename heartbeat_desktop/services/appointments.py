@@ -14,9 +14,16 @@ from heartbeat_desktop.core.errors import (
     NotFound,
     PermissionDenied,
     StaleRecord,
+    Text,
     ValidationFailed,
 )
-from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Confirmation, Role, Status, can_move
+from heartbeat_desktop.core.vocabulary import (
+    INACTIVE_STATUSES,
+    Confirmation,
+    Role,
+    Status,
+    can_move,
+)
 from heartbeat_desktop.models import Appointment, AppointmentType, Doctor, Patient
 from heartbeat_desktop.repositories.appointment import active, overlapping
 from heartbeat_desktop.repositories.base import id_is, id_is_not
@@ -37,7 +44,7 @@ from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
 
 FIELDS = ("doctor_id", "patient_id", "starts_at", "ends_at", "status", "reason", "notes", "type_id", "overbooked",
           "overbook_reason", "confirmation")
-NO_OVERBOOKING = ("Your account may not squeeze a visit in over another; an administrator can allow it "
+NO_OVERBOOKING = Text("errors", "Your account may not squeeze a visit in over another; an administrator can allow it "
                   "(Users → May squeeze in).")
 MAX_LIST = 5000
 
@@ -208,7 +215,7 @@ class AppointmentService:
             moved = (appointment.doctor_id, appointment.patient_id, appointment.starts_at,
                      appointment.ends_at) != (data.doctor_id, data.patient_id, data.starts_at, data.ends_at)
             if moved and Status(appointment.status) == Status.COMPLETED:
-                raise BookingConflict("A completed appointment cannot be moved.")
+                raise BookingConflict(Text("errors", "A completed appointment cannot be moved."))
             if moved and Status(appointment.status) not in INACTIVE_STATUSES:
                 self._refuse_problems(uow, data, appointment.id)
             before = snapshot(appointment, FIELDS)
@@ -238,7 +245,8 @@ class AppointmentService:
             if new == current:
                 return to_read(appointment)
             if not can_move(current, new):
-                raise BookingConflict(f"An appointment that is {current.label.lower()} cannot become {new.label.lower()}.")
+                raise BookingConflict(Text("errors", "An appointment that is “{0}” cannot become “{1}”.").format(
+                    current.label, new.label))
             self._move(uow, actor, appointment, current, new)
             uow.audit(actor, "status", "appointment", appointment.id, {"status": [current.value, new.value]})
             result = to_read(appointment)
@@ -341,10 +349,10 @@ class AppointmentService:
         """
         doctor = (uow.doctors.lock if lock else uow.doctors.get)(doctor_id)
         if doctor is None:
-            raise NotFound("This doctor no longer exists.")
+            raise NotFound(Text("errors", "This doctor no longer exists."))
         patient = (uow.patients.lock if lock else uow.patients.get)(patient_id)
         if patient is None:
-            raise NotFound("This patient no longer exists.")
+            raise NotFound(Text("errors", "This patient no longer exists."))
         return doctor, patient
 
     def _refuse_problems(
@@ -353,7 +361,7 @@ class AppointmentService:
         """The booking's doctor and patient, row-locked; refused with every problem found."""
         doctor, patient, found = self._checked(uow, data, exclude_id, lock=True)
         if found:
-            raise BookingConflict(" ".join(found))
+            raise BookingConflict(Text.joined(found))
         return doctor, patient
 
     def _refuse_clashes(self, uow: UnitOfWork, appointment: Appointment) -> None:
@@ -361,14 +369,14 @@ class AppointmentService:
         clashes = uow.appointments.clashes(appointment.starts_at, appointment.ends_at,
                                            doctor_id=appointment.doctor_id, exclude_id=appointment.id)
         if clashes:
-            raise BookingConflict("The slot has been booked for someone else meanwhile.")
+            raise BookingConflict(Text("errors", "The slot has been booked for someone else meanwhile."))
         clashes = uow.appointments.clashes(appointment.starts_at, appointment.ends_at,
                                            patient_id=appointment.patient_id, exclude_id=appointment.id)
         if clashes:
             other = clashes[0]
             raise BookingConflict(
-                f"The patient already has an appointment at {booking_rules.span(other, self.ctx.zone)} "
-                f"with Dr {other.doctor.last_name}."
+                Text("errors", "The patient already has an appointment at {0} with Dr {1}.").format(
+                    booking_rules.span(other, self.ctx.zone), other.doctor.last_name)
             )
 
     @staticmethod
@@ -383,14 +391,14 @@ class AppointmentService:
             return None
         found = uow.appointment_types.get(type_id)
         if found is None or (not found.is_active and type_id != current):
-            raise ValidationFailed({"type_id": "This visit type is no longer offered; choose another."})
+            raise ValidationFailed({"type_id": Text("errors", "This visit type is no longer offered; choose another.")})
         return found
 
     @staticmethod
     def _load(uow: UnitOfWork, id_: int) -> Appointment:
         found = uow.appointments.list(id_is(Appointment.id, id_), limit=1)
         if not found:
-            raise NotFound("This appointment no longer exists; it may have been deleted at another desk.")
+            raise NotFound(Text("errors", "This appointment no longer exists; it may have been deleted at another desk."))
         return found[0]
 
     @staticmethod
@@ -404,4 +412,4 @@ class AppointmentService:
         if actor.role == Role.DOCTOR:
             doctor = uow.doctors.get(appointment.doctor_id)
             if doctor is None or doctor.user_id != actor.user_id:
-                raise PermissionDenied("A doctor can change only their own appointments.")
+                raise PermissionDenied(Text("errors", "A doctor can change only their own appointments."))

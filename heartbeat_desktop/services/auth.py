@@ -12,7 +12,12 @@ from typing import Any
 
 from sqlalchemy import text, update
 
-from heartbeat_desktop.core.errors import AuthenticationFailed, Conflict, ValidationFailed
+from heartbeat_desktop.core.errors import (
+    AuthenticationFailed,
+    Conflict,
+    Text,
+    ValidationFailed,
+)
 from heartbeat_desktop.core.security import hash_password, needs_rehash, verify_password
 from heartbeat_desktop.core.vocabulary import Role
 from heartbeat_desktop.models import User
@@ -22,7 +27,7 @@ from heartbeat_desktop.schemas.user import MAX_USERNAME_LENGTH, password_problem
 from heartbeat_desktop.services.context import Actor, ServiceContext
 from heartbeat_desktop.services.unit_of_work import UnitOfWork
 
-LOGIN_FAILED = "Wrong user name or password, or the account is locked for a while. Please try again."
+LOGIN_FAILED = Text("errors", "Wrong user name or password, or the account is locked for a while. Please try again.")
 
 
 def new_user(data: UserCreate, role: Role) -> User:
@@ -93,7 +98,7 @@ class AuthService:
             if self.ctx.db.dialect == "postgresql":  # two desks on first start: one wins
                 uow.session.execute(text("LOCK TABLE users IN EXCLUSIVE MODE"))
             if uow.users.exists(User.id.is_not(None)):
-                raise Conflict("An administrator already exists. Please sign in.")
+                raise Conflict(Text("errors", "An administrator already exists. Please sign in."))
             uow.users.add(user)
             actor = Actor(user.id, user.username, Role.ADMIN)
             uow.audit(actor, "create", "user", user.id, {"username": user.username, "role": user.role})
@@ -158,7 +163,7 @@ class AuthService:
             user = uow.users.get(actor.user_id)  # type: ignore[arg-type]
             stored_hash = user.password_hash if user else None
         if not verify_password(old_password, stored_hash):
-            raise ValidationFailed({"old_password": "The current password is not correct."})
+            raise ValidationFailed({"old_password": Text("errors", "The current password is not correct.")})
         problem = password_problem(new_password, actor.username)
         if problem:
             raise ValidationFailed({"new_password": problem})

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, Engine
 
-from heartbeat_desktop.core.errors import Conflict, HeartbeatError
+from heartbeat_desktop.core.errors import Conflict, HeartbeatError, Text
 from heartbeat_desktop.services import pg_tools
 from heartbeat_desktop.services.context import SYSTEM, Actor, ServiceContext
 from heartbeat_desktop.services.permissions import Permission
@@ -143,9 +143,9 @@ class BackupService:
         if engine.dialect.name == "sqlite":
             source_file = engine.url.database
             if not source_file or source_file == ":memory:":
-                raise BackupNotSupported("An in-memory database cannot be backed up.")
+                raise BackupNotSupported(Text("errors", "An in-memory database cannot be backed up."))
             if target.exists() and Path(source_file).resolve() == target.resolve():
-                raise Conflict("The backup cannot replace the database file itself.")
+                raise Conflict(Text("errors", "The backup cannot replace the database file itself."))
         if target.exists() and not overwrite:
             raise BackupTargetExists(target)
 

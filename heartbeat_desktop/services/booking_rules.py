@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta, tzinfo
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.core.vocabulary import AwayKind
 from heartbeat_desktop.models import Appointment, Doctor, Patient, TimeOff
 from heartbeat_desktop.services.unit_of_work import UnitOfWork
@@ -64,13 +65,20 @@ def when(starts_at: datetime, ends_at: datetime, zone: tzinfo) -> str:
     return f"{start:%d.%m.%Y %H:%M} – {end:%d.%m.%Y %H:%M}"
 
 
+# the kinds of time off inside a sentence (lower case in English)
+AWAY_WORDS = {AwayKind.VACATION: Text("errors", "vacation"), AwayKind.DAY_OFF: Text("errors", "day off"),
+              AwayKind.BLOCKED: Text("errors", "blocked time"), AwayKind.HOLIDAY: Text("errors", "clinic holiday")}
+
+
 def away_sentence(off: TimeOff, doctor_last_name: str, zone: tzinfo) -> str:
     """Why a visit cannot be booked then, for the desk."""
     because = f": {off.reason}" if off.reason else ""
     span = when(off.starts_at, off.ends_at, zone)
     if off.kind == AwayKind.HOLIDAY.value:
-        return f"The clinic is closed then (clinic holiday {span}{because})."
-    return f"Dr {doctor_last_name} is away then ({AwayKind(off.kind).label.lower()} {span}{because})."
+        return Text("errors", "The clinic is closed then (clinic holiday {span}{because}).").format(
+            span=span, because=because)
+    return Text("errors", "Dr {doctor} is away then ({kind} {span}{because}).").format(
+        doctor=doctor_last_name, kind=AWAY_WORDS[AwayKind(off.kind)], span=span, because=because)
 
 
 def problems(
@@ -88,25 +96,22 @@ def problems(
 ) -> list[str]:
     found: list[str] = []
     if not doctor.is_active:
-        found.append(f"Dr {doctor.last_name} is not seeing patients (the doctor is inactive).")
+        found.append(Text("errors", "Dr {0} is not seeing patients (the doctor is inactive).").format(doctor.last_name))
     if not patient.is_active:
-        found.append("This patient's record is deactivated. Reactivate it before booking.")
+        found.append(Text("errors", "This patient's record is deactivated. Reactivate it before booking."))
     if not allow_past and starts_at < now - PAST_GRACE:
-        found.append("The appointment would be in the past.")
+        found.append(Text("errors", "The appointment would be in the past."))
     if outside_working_hours(doctor, starts_at, ends_at, zone):
-        found.append(f"This is outside Dr {doctor.last_name}'s working hours.")
+        found.append(Text("errors", "This is outside Dr {0}'s working hours.").format(doctor.last_name))
     for off in uow.time_off.overlapping(starts_at, ends_at, [doctor.id])[:1]:
         found.append(away_sentence(off, doctor.last_name, zone))
     doctor_busy = [] if overbook else uow.appointments.clashes(starts_at, ends_at, doctor_id=doctor.id,
                                                                exclude_id=exclude_id)
     for other in doctor_busy[:1]:  # a squeeze-in (``overbook``) goes over the doctor's other visits on purpose
-        found.append(
-            f"Dr {doctor.last_name} already has an appointment at {span(other, zone)} "
-            f"({other.patient.last_name})."
-        )
+        found.append(Text("errors", "Dr {0} already has an appointment at {1} ({2}).").format(
+            doctor.last_name, span(other, zone), other.patient.last_name))
     for other in uow.appointments.clashes(starts_at, ends_at, patient_id=patient.id, exclude_id=exclude_id)[:1]:
         if other.doctor_id != doctor.id:
-            found.append(
-                f"The patient already has an appointment at {span(other, zone)} with Dr {other.doctor.last_name}."
-            )
+            found.append(Text("errors", "The patient already has an appointment at {0} with Dr {1}.").format(
+                span(other, zone), other.doctor.last_name))
     return found

@@ -13,8 +13,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from heartbeat_desktop.core import clock
-from heartbeat_desktop.core.errors import BookingConflict
-from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Confirmation, Status, can_move
+from heartbeat_desktop.core.errors import BookingConflict, Text
+from heartbeat_desktop.core.vocabulary import (
+    INACTIVE_STATUSES,
+    Confirmation,
+    Status,
+    can_move,
+)
 from heartbeat_desktop.models import Appointment
 from heartbeat_desktop.schemas import ConfirmationCall
 from heartbeat_desktop.services import status_history
@@ -22,11 +27,11 @@ from heartbeat_desktop.services.appointments import AppointmentService, to_read
 from heartbeat_desktop.services.context import ServiceContext
 from heartbeat_desktop.services.permissions import Permission
 
-ALREADY_CANCELLED = ("This visit was cancelled by phone. To book it again, select it and press Undo status "
+ALREADY_CANCELLED = Text("errors", "This visit was cancelled by phone. To book it again, select it and press Undo status "
                      "(the slot must still be free).")
 LOOK_AHEAD_DAYS = 14
-NOT_COMING = "This visit is {0}: there is nothing to confirm."
-TOO_LATE = "A visit that is {0} cannot be cancelled by phone."
+NOT_COMING = Text("errors", "This visit is “{0}”: there is nothing to confirm.")
+TOO_LATE = Text("errors", "A visit that is “{0}” cannot be cancelled by phone.")
 
 
 def to_call(a: Appointment) -> ConfirmationCall:
@@ -79,10 +84,10 @@ class ConfirmationService:
             if before == Confirmation.CANCELLED_BY_PHONE and status in INACTIVE_STATUSES:
                 raise BookingConflict(ALREADY_CANCELLED)
             if status in INACTIVE_STATUSES:
-                raise BookingConflict(NOT_COMING.format(status.label.lower()))
+                raise BookingConflict(NOT_COMING.format(status.label))
             if answer == Confirmation.CANCELLED_BY_PHONE:
                 if not can_move(status, Status.CANCELLED):
-                    raise BookingConflict(TOO_LATE.format(status.label.lower()))
+                    raise BookingConflict(TOO_LATE.format(status.label))
                 appointment.status = Status.CANCELLED.value
                 status_history.record(uow, actor, appointment, status, Status.CANCELLED, self.ctx.now())
                 uow.audit(actor, "status", "appointment", appointment.id,

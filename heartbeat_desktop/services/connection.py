@@ -14,7 +14,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from heartbeat_desktop.core.database import create_db_engine
-from heartbeat_desktop.core.errors import DatabaseUnavailable, ValidationFailed
+from heartbeat_desktop.core.errors import DatabaseUnavailable, Text, ValidationFailed
 from heartbeat_desktop.core.settings import Settings, save_config
 
 
@@ -66,7 +66,7 @@ def check_connection(url: str) -> str:
     try:
         engine = create_db_engine(url)
     except ArgumentError:
-        raise DatabaseUnavailable("That is not a database address.") from None
+        raise DatabaseUnavailable(Text("errors", "That is not a database address.")) from None
     try:
         with engine.connect() as connection:
             if engine.dialect.name == "postgresql":

@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 
 from heartbeat_desktop.core import clock
 from heartbeat_desktop.core.database import Database
-from heartbeat_desktop.core.errors import AuthenticationFailed
+from heartbeat_desktop.core.errors import AuthenticationFailed, Text
 from heartbeat_desktop.core.security import TokenSigner
 from heartbeat_desktop.core.settings import Settings
 from heartbeat_desktop.core.vocabulary import Role
@@ -53,9 +53,9 @@ class ServiceContext:
         claims = self.signer.verify(token)
         user = uow.users.get(claims.user_id)
         if user is None or not user.is_active:
-            raise AuthenticationFailed("Your account is no longer active. Please sign in again.")
+            raise AuthenticationFailed(Text("errors", "Your account is no longer active. Please sign in again."))
         if not hmac.compare_digest(claims.stamp, self.signer.stamp(user.password_hash)):
-            raise AuthenticationFailed("The password of this account was changed. Please sign in again.")
+            raise AuthenticationFailed(Text("errors", "The password of this account was changed. Please sign in again."))
         actor = Actor(user_id=user.id, username=user.username, role=Role(user.role))
         if permission is not None:
             require(actor.role, permission)

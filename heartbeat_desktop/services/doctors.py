@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from heartbeat_desktop.core.errors import ValidationFailed
+from heartbeat_desktop.core.errors import Text, ValidationFailed
 from heartbeat_desktop.models import Doctor, WorkingHours
 from heartbeat_desktop.repositories import DoctorRepository
 from heartbeat_desktop.schemas import DoctorCreate, DoctorRead, DoctorUpdate
@@ -48,11 +48,11 @@ class DoctorService(PersonService[Doctor, DoctorRead]):
         if user_id is not None:
             user = uow.users.get(user_id)
             if user is None or user.role != "doctor":
-                raise ValidationFailed({"user_id": "Link the doctor to a user account with the Doctor role."})
+                raise ValidationFailed({"user_id": Text("errors", "Link the doctor to a user account with the Doctor role.")})
             linked = uow.doctors.for_user(user_id)
             if linked is not None and (current is None or linked.id != current.id):
                 raise ValidationFailed(
-                    {"user_id": f"This account is already linked to Dr {linked.last_name}."})
+                    {"user_id": Text("errors", "This account is already linked to Dr {0}.").format(linked.last_name)})
 
     def list_active(self, token: str) -> list[DoctorRead]:
         """Every active doctor, by name: the schedule's columns and the booking form's list."""

@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
 from heartbeat_desktop.core import clock
-from heartbeat_desktop.core.errors import NotFound
+from heartbeat_desktop.core.errors import NotFound, Text
 from heartbeat_desktop.models import Doctor
 from heartbeat_desktop.schemas import FreeTime, FreeTimeQuery, parse
 from heartbeat_desktop.schemas.person import short_name
@@ -171,7 +171,7 @@ class FreeTimeFinder:
         if query.doctor_id is not None:
             doctor = uow.doctors.get(query.doctor_id)
             if doctor is None or not doctor.is_active:
-                raise NotFound("This doctor is not seeing patients.")
+                raise NotFound(Text("errors", "This doctor is not seeing patients."))
             return [doctor]
         wanted = (query.specialty or "").strip().casefold()  # SQLite's lower() knows no Cyrillic: compared here
         ids = [i for i, specialty in uow.doctors.specialties() if specialty.strip().casefold() == wanted]

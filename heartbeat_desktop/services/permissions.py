@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from heartbeat_desktop.core.errors import PermissionDenied
+from heartbeat_desktop.core.errors import PermissionDenied, Text
 from heartbeat_desktop.core.vocabulary import Role
 
 ADMIN, DESK, DOCTOR = Role.ADMIN, Role.RECEPTIONIST, Role.DOCTOR
@@ -12,25 +12,25 @@ ADMIN, DESK, DOCTOR = Role.ADMIN, Role.RECEPTIONIST, Role.DOCTOR
 
 class Permission(enum.Enum):
     # value: (roles allowed, what the refusal says)
-    VIEW_PATIENTS = ({ADMIN, DESK, DOCTOR}, "view patients")
-    EDIT_PATIENTS = ({ADMIN, DESK}, "register or edit patients")
-    DELETE_PATIENTS = ({ADMIN, DESK}, "delete patients")
+    VIEW_PATIENTS = ({ADMIN, DESK, DOCTOR}, Text("errors", "view patients"))
+    EDIT_PATIENTS = ({ADMIN, DESK}, Text("errors", "register or edit patients"))
+    DELETE_PATIENTS = ({ADMIN, DESK}, Text("errors", "delete patients"))
     # the whole list with phones and birth dates leaves the database: not for a doctor's account
-    EXPORT_PATIENTS = ({ADMIN, DESK}, "export the list of patients")
-    VIEW_DOCTORS = ({ADMIN, DESK, DOCTOR}, "view doctors")
-    EDIT_DOCTORS = ({ADMIN, DESK}, "edit doctors")
-    DELETE_DOCTORS = ({ADMIN}, "delete doctors")
-    VIEW_APPOINTMENTS = ({ADMIN, DESK, DOCTOR}, "view appointments")
-    BOOK_APPOINTMENTS = ({ADMIN, DESK}, "book or change appointments")
-    SET_APPOINTMENT_STATUS = ({ADMIN, DESK, DOCTOR}, "change an appointment's status")
-    DELETE_APPOINTMENTS = ({ADMIN, DESK}, "delete appointments")
-    CONFIRM_APPOINTMENTS = ({ADMIN, DESK}, "record the patients' answers to confirmation calls")
-    MANAGE_TIME_OFF = ({ADMIN, DESK}, "change doctors' time off")
-    CLINIC_HOLIDAYS = ({ADMIN}, "set clinic holidays")
-    MANAGE_APPOINTMENT_TYPES = ({ADMIN}, "change the list of visit types")
-    MANAGE_USERS = ({ADMIN}, "manage user accounts")
-    VIEW_AUDIT = ({ADMIN}, "view the audit log")
-    MAINTAIN_DATABASE = ({ADMIN}, "back up or fill the database")
+    EXPORT_PATIENTS = ({ADMIN, DESK}, Text("errors", "export the list of patients"))
+    VIEW_DOCTORS = ({ADMIN, DESK, DOCTOR}, Text("errors", "view doctors"))
+    EDIT_DOCTORS = ({ADMIN, DESK}, Text("errors", "edit doctors"))
+    DELETE_DOCTORS = ({ADMIN}, Text("errors", "delete doctors"))
+    VIEW_APPOINTMENTS = ({ADMIN, DESK, DOCTOR}, Text("errors", "view appointments"))
+    BOOK_APPOINTMENTS = ({ADMIN, DESK}, Text("errors", "book or change appointments"))
+    SET_APPOINTMENT_STATUS = ({ADMIN, DESK, DOCTOR}, Text("errors", "change an appointment's status"))
+    DELETE_APPOINTMENTS = ({ADMIN, DESK}, Text("errors", "delete appointments"))
+    CONFIRM_APPOINTMENTS = ({ADMIN, DESK}, Text("errors", "record the patients' answers to confirmation calls"))
+    MANAGE_TIME_OFF = ({ADMIN, DESK}, Text("errors", "change doctors' time off"))
+    CLINIC_HOLIDAYS = ({ADMIN}, Text("errors", "set clinic holidays"))
+    MANAGE_APPOINTMENT_TYPES = ({ADMIN}, Text("errors", "change the list of visit types"))
+    MANAGE_USERS = ({ADMIN}, Text("errors", "manage user accounts"))
+    VIEW_AUDIT = ({ADMIN}, Text("errors", "view the audit log"))
+    MAINTAIN_DATABASE = ({ADMIN}, Text("errors", "back up or fill the database"))
 
     @property
     def roles(self) -> set[Role]:
@@ -47,4 +47,5 @@ def allowed(role: Role, permission: Permission) -> bool:
 
 def require(role: Role, permission: Permission) -> None:
     if not allowed(role, permission):
-        raise PermissionDenied(f"Your account ({role.label}) is not allowed to {permission.description}.")
+        raise PermissionDenied(Text("errors", "Your account ({0}) is not allowed to {1}.").format(
+            role.label, permission.description))

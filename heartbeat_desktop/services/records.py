@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import ColumnElement
 
-from heartbeat_desktop.core.errors import Conflict, NotFound, StaleRecord
+from heartbeat_desktop.core.errors import Conflict, NotFound, StaleRecord, Text
 from heartbeat_desktop.models import Appointment
 from heartbeat_desktop.models.people import Person
 from heartbeat_desktop.repositories.people import PersonRepository
@@ -73,7 +73,7 @@ class PersonService(Generic[M, R]):
     def _load(self, uow: UnitOfWork, id_: int) -> M:
         obj = self.repo(uow).get(id_)
         if obj is None:
-            raise NotFound(f"This {self.entity} no longer exists; it may have been deleted at another desk.")
+            raise NotFound(Text("errors", "This record no longer exists; it may have been deleted at another desk."))
         return obj
 
     def _where(self, uow: UnitOfWork, query: str, include_inactive: bool) -> list[ColumnElement[bool]]:

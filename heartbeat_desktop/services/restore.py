@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from heartbeat_desktop import migrations
-from heartbeat_desktop.core.errors import Conflict, HeartbeatError, NotFound
+from heartbeat_desktop.core.errors import Conflict, HeartbeatError, NotFound, Text
 from heartbeat_desktop.services import pg_tools
 from heartbeat_desktop.services.backup import (
     BackupNotSupported,
@@ -99,7 +99,7 @@ class RestoreService:
         if not source.is_file():
             raise NotFound(f"There is no backup at {source}.")
         if source.resolve() == live.resolve():
-            raise Conflict("That is the database itself, not a backup of it.")
+            raise Conflict(Text("errors", "That is the database itself, not a backup of it."))
         started = timer.perf_counter()
         revision = backup_revision(source)
         replaced = replaced_copy_path(live.parent, live.stem, live.suffix)

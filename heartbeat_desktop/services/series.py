@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from heartbeat_desktop.core import clock
-from heartbeat_desktop.core.errors import BookingConflict, ValidationFailed
+from heartbeat_desktop.core.errors import BookingConflict, Text, ValidationFailed
 from heartbeat_desktop.core.vocabulary import Status
 from heartbeat_desktop.models import Appointment, AppointmentSeries, Doctor, Patient
 from heartbeat_desktop.repositories.series import SeriesRepository
@@ -42,7 +42,7 @@ from heartbeat_desktop.services.unit_of_work import UnitOfWork, translate_db_err
 
 SERIES_FIELDS = FIELDS + ("series_id",)
 TOO_MANY = f"A series has at most {MAX_OCCURRENCES} visits; choose an earlier last day or fewer weeks."
-NOTHING_BOOKED = "Nothing was booked."
+NOTHING_BOOKED = Text("errors", "Nothing was booked.")
 
 
 def occurrence_days(request: SeriesRequest) -> list[date]:
@@ -135,7 +135,7 @@ class SeriesService(SeriesChanges):
         zone = self.ctx.zone
         chosen = sorted({clock.as_utc(s, zone) for s in starts})
         if not chosen:
-            raise ValidationFailed({"starts": "Choose at least one visit to book."})
+            raise ValidationFailed({"starts": Text("errors", "Choose at least one visit to book.")})
         if len(chosen) > MAX_OCCURRENCES:
             raise ValidationFailed({"starts": TOO_MANY})
         length = timedelta(minutes=request.minutes)

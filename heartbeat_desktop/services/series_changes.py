@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from heartbeat_desktop.core import clock
-from heartbeat_desktop.core.errors import BookingConflict, ValidationFailed
+from heartbeat_desktop.core.errors import BookingConflict, Text, ValidationFailed
 from heartbeat_desktop.core.vocabulary import Status, can_move
 from heartbeat_desktop.models import Appointment, Doctor, Patient
 from heartbeat_desktop.repositories.series import SeriesRepository
@@ -34,9 +34,9 @@ from heartbeat_desktop.services.context import ServiceContext
 from heartbeat_desktop.services.permissions import Permission
 from heartbeat_desktop.services.unit_of_work import UnitOfWork, translate_db_error
 
-ONE_VISIT_SQUEEZE = ("Squeezing in over another visit is for one visit only: choose “Only this visit”, "
+ONE_VISIT_SQUEEZE = Text("errors", "Squeezing in over another visit is for one visit only: choose “Only this visit”, "
                      "or untick squeezing in.")
-SAME_PATIENT = ("All visits of a series are for one patient: to give this visit to another patient, "
+SAME_PATIENT = Text("errors", "All visits of a series are for one patient: to give this visit to another patient, "
                 "change only this visit.")
 
 

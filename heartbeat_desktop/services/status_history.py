@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from heartbeat_desktop.core.errors import BookingConflict
+from heartbeat_desktop.core.errors import BookingConflict, Text
 from heartbeat_desktop.core.vocabulary import Status
 from heartbeat_desktop.models import Appointment, StatusChange
 from heartbeat_desktop.schemas import AppointmentRead, QueueEntry, StatusChangeRead
 from heartbeat_desktop.services.unit_of_work import UnitOfWork
 
-NOTHING_TO_UNDO = "There is no status change to undo on this appointment."
-OUT_OF_STEP = ("This appointment's status was set before its history was kept, so it cannot be undone; "
+NOTHING_TO_UNDO = Text("errors", "There is no status change to undo on this appointment.")
+OUT_OF_STEP = Text("errors", "This appointment's status was set before its history was kept, so it cannot be undone; "
                "set the status by hand instead.")
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from heartbeat_desktop.core import clock
-from heartbeat_desktop.core.errors import NotFound, StaleRecord
+from heartbeat_desktop.core.errors import NotFound, StaleRecord, Text
 from heartbeat_desktop.core.vocabulary import AwayKind
 from heartbeat_desktop.models import Appointment, TimeOff
 from heartbeat_desktop.repositories.appointment import active, overlapping
@@ -69,7 +69,7 @@ class TimeOffService:
                 require(actor.role, Permission.CLINIC_HOLIDAYS)
             name = self._name(uow, data.doctor_id)
             if data.doctor_id is not None and name is None:
-                raise NotFound("This doctor no longer exists.")
+                raise NotFound(Text("errors", "This doctor no longer exists."))
             off = TimeOff(doctor_id=data.doctor_id, kind=data.kind.value, starts_at=data.starts_at,
                           ends_at=data.ends_at, reason=data.reason)
             uow.time_off.add(off)
@@ -83,7 +83,7 @@ class TimeOffService:
             actor = self.ctx.authorize(uow, token, Permission.MANAGE_TIME_OFF)
             off = uow.time_off.get(id_)
             if off is None:
-                raise NotFound("This time off was already removed.")
+                raise NotFound(Text("errors", "This time off was already removed."))
             if off.kind == AwayKind.HOLIDAY.value:
                 require(actor.role, Permission.CLINIC_HOLIDAYS)
             if off.version != version:

@@ -26,6 +26,7 @@ from heartbeat_desktop.core.errors import (
     DatabaseUnavailable,
     HeartbeatError,
     StaleRecord,
+    Text,
     ValidationFailed,
 )
 from heartbeat_desktop.models import OVERLAP_CONSTRAINT, AuditEntry
@@ -43,11 +44,11 @@ from heartbeat_desktop.repositories import (
 from heartbeat_desktop.schemas.text import UNSTORABLE_MESSAGE
 from heartbeat_desktop.services import changes as changes_feed
 
-DOCTOR_BUSY = "The doctor already has an appointment at that time."
-STALE = "Someone else changed this record after you opened it. Reload it to see their changes."
-SIMULTANEOUS = "Another desk was saving the same records at the same moment. Please try again."
-SERVER_LOST = "The database server is not answering (network or server restart). Nothing was saved; try again " \
-              "once it is back."
+DOCTOR_BUSY = Text("errors", "The doctor already has an appointment at that time.")
+STALE = Text("errors", "Someone else changed this record after you opened it. Reload it to see their changes.")
+SIMULTANEOUS = Text("errors", "Another desk was saving the same records at the same moment. Please try again.")
+SERVER_LOST = Text("errors", "The database server is not answering (network or server restart). Nothing was saved; try again "
+              "once it is back.")
 RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure
 # SQLite's own words for a file it cannot write -> what the desk reads; the transaction
 # was rolled back, so nothing of the change stays behind

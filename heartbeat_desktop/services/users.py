@@ -7,7 +7,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from heartbeat_desktop.core.errors import Conflict, NotFound, StaleRecord, ValidationFailed
+from heartbeat_desktop.core.errors import (
+    Conflict,
+    NotFound,
+    StaleRecord,
+    Text,
+    ValidationFailed,
+)
 from heartbeat_desktop.core.security import hash_password
 from heartbeat_desktop.core.vocabulary import Role
 from heartbeat_desktop.models import User
@@ -20,7 +26,7 @@ from heartbeat_desktop.services.permissions import Permission
 from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
 
 FIELDS = ("username", "full_name", "role", "is_active", "must_change_password", "can_overbook")
-LAST_ADMIN = "At least one active administrator must remain."
+LAST_ADMIN = Text("errors", "At least one active administrator must remain.")
 
 
 class UserService:
@@ -104,7 +110,7 @@ class UserService:
     @staticmethod
     def _add(uow: UnitOfWork, actor: Actor, user: User) -> UserRead:
         if uow.users.by_username(user.username) is not None:
-            raise ValidationFailed({"username": "This user name is taken."})
+            raise ValidationFailed({"username": Text("errors", "This user name is taken.")})
         uow.users.add(user)
         uow.audit(actor, "create", "user", user.id, snapshot(user, FIELDS))
         result = UserRead.model_validate(user)
@@ -128,5 +134,5 @@ class UserService:
     def _load(uow: UnitOfWork, id_: int) -> User:
         user = uow.users.get(id_)
         if user is None:
-            raise NotFound("This user account no longer exists.")
+            raise NotFound(Text("errors", "This user account no longer exists."))
         return user

@@ -16,7 +16,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from heartbeat_desktop.core import clock
-from heartbeat_desktop.core.errors import BookingConflict, Conflict, NotFound, StaleRecord
+from heartbeat_desktop.core.errors import (
+    BookingConflict,
+    Conflict,
+    NotFound,
+    StaleRecord,
+    Text,
+)
 from heartbeat_desktop.core.vocabulary import INACTIVE_STATUSES, Status
 from heartbeat_desktop.models import Appointment, WaitlistEntry
 from heartbeat_desktop.repositories.base import id_is
@@ -39,7 +45,7 @@ from heartbeat_desktop.services.unit_of_work import STALE, UnitOfWork
 
 FIELDS = ("patient_id", "doctor_id", "specialty", "weekdays", "earliest", "latest", "minutes", "note", "status")
 STEP = timedelta(minutes=5)  # a slot already begun is offered from the next five minutes on
-NOT_WAITING = "This patient is no longer on the waitlist (booked or removed at another desk)."
+NOT_WAITING = Text("errors", "This patient is no longer on the waitlist (booked or removed at another desk).")
 
 
 def _name(person: Any) -> str:
@@ -89,7 +95,7 @@ class WaitlistService:
             self.ctx.authorize(uow, token, Permission.VIEW_APPOINTMENTS)
             found = uow.appointments.list(id_is(Appointment.id, appointment_id), limit=1)
             if not found:
-                raise NotFound("This appointment no longer exists; it may have been deleted at another desk.")
+                raise NotFound(Text("errors", "This appointment no longer exists; it may have been deleted at another desk."))
             appointment = found[0]
             slot = self._freed(uow, appointment)
             if slot is None:
@@ -109,12 +115,12 @@ class WaitlistService:
         with self.ctx.uow(write=True) as uow:
             actor = self.ctx.authorize(uow, token, Permission.BOOK_APPOINTMENTS)
             if uow.patients.get(data.patient_id) is None:
-                raise NotFound("This patient no longer exists.")
+                raise NotFound(Text("errors", "This patient no longer exists."))
             specialty = data.specialty
             if data.doctor_id is not None:
                 doctor = uow.doctors.get(data.doctor_id)
                 if doctor is None:
-                    raise NotFound("This doctor no longer exists.")
+                    raise NotFound(Text("errors", "This doctor no longer exists."))
                 specialty = None  # a named doctor is what counts
             entry = WaitlistEntry(
                 patient_id=data.patient_id, doctor_id=data.doctor_id, specialty=specialty, weekdays=data.weekdays,
@@ -150,10 +156,10 @@ class WaitlistService:
             entry = self._waiting(uow, entry_id, version)
             doctor = uow.doctors.get(slot.doctor_id)
             if doctor is None:
-                raise NotFound("This doctor no longer exists.")
+                raise NotFound(Text("errors", "This doctor no longer exists."))
             wanted = entry.doctor_id == doctor.id if entry.doctor_id is not None else entry.specialty == doctor.specialty
             if not wanted:
-                raise BookingConflict("This patient waits for another doctor.")
+                raise BookingConflict(Text("errors", "This patient waits for another doctor."))
             starts_at = clock.as_utc(slot.starts_at, zone)
             booked = self.appointments.book_in(uow, actor, AppointmentCreate(
                 doctor_id=doctor.id, patient_id=entry.patient_id, starts_at=starts_at,
@@ -197,14 +203,14 @@ class WaitlistService:
     def _load(uow: UnitOfWork, id_: int) -> WaitlistEntry:
         entry = uow.waitlist.get(id_)
         if entry is None:
-            raise NotFound("This waitlist entry no longer exists.")
+            raise NotFound(Text("errors", "This waitlist entry no longer exists."))
         return entry
 
     def _waiting(self, uow: UnitOfWork, id_: int, version: int | None) -> WaitlistEntry:
         """The entry, row-locked on PostgreSQL, still active and as the desk saw it."""
         entry = uow.waitlist.lock(id_)
         if entry is None:
-            raise NotFound("This waitlist entry no longer exists.")
+            raise NotFound(Text("errors", "This waitlist entry no longer exists."))
         if version is not None and entry.version != version:
             raise StaleRecord(STALE, current_version=entry.version)
         if entry.status != WaitlistStatus.ACTIVE.value:

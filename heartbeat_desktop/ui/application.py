@@ -24,6 +24,7 @@ from heartbeat_desktop.core.errors import HeartbeatError
 from heartbeat_desktop.core.settings import Settings, load_settings
 from heartbeat_desktop.ui.dialogs.login import LoginDialog
 from heartbeat_desktop.ui.errors import show_error
+from heartbeat_desktop.ui.i18n import install_language
 from heartbeat_desktop.ui.look import apply_look
 from heartbeat_desktop.ui.operations import Operation
 
@@ -241,6 +242,7 @@ def run(argv: list[str] | None = None) -> int:
     app = application(argv)
     sys.excepthook = _excepthook
     controller = Controller()
+    install_language(controller.settings.language)  # before the first window: dates and texts follow it
     if os.environ.get(QUIT_AFTER_SHOW, "") not in ("", "0"):
         quit_after_show(app, controller.settled)
     controller.start()

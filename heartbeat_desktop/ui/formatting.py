@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTime
+
+from heartbeat_desktop.ui.errors import translated
 
 
 def date_format(locale: QLocale | None = None) -> str:
@@ -16,6 +18,19 @@ def date_format(locale: QLocale | None = None) -> str:
     if "yyyy" not in fmt:
         fmt = fmt.replace("yy", "yyyy")
     return fmt
+
+
+# the date format's parts as the placeholder spells them (Russian: гггг, мм, дд)
+DATE_PARTS = (QT_TRANSLATE_NOOP("formatting", "yyyy"), QT_TRANSLATE_NOOP("formatting", "mm"),
+              QT_TRANSLATE_NOOP("formatting", "dd"))
+
+
+def date_placeholder(fmt: str | None = None) -> str:
+    """The date format as a person reads it: "dd.mm.yyyy", "дд.мм.гггг" in Russian."""
+    text = (fmt or date_format()).lower()
+    for part in DATE_PARTS:  # (each translation is in other letters than the parts after it)
+        text = text.replace(part, QCoreApplication.translate("formatting", part))
+    return text
 
 
 def time_format(locale: QLocale | None = None) -> str:
@@ -49,5 +64,7 @@ def format_value(value: object) -> str:
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, bool):
-        return QCoreApplication.translate("formatting", "Yes" if value else "No")
-    return str(getattr(value, "label", value))
+        return QCoreApplication.translate("formatting", "Yes") if value else QCoreApplication.translate(
+            "formatting", "No")
+    label = getattr(value, "label", None)  # a vocabulary word (a role, a status): translated
+    return translated(label) if isinstance(label, str) else str(value)

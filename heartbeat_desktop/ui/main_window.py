@@ -31,8 +31,9 @@ from heartbeat_desktop.ui.dialogs.password import ChangePasswordDialog
 from heartbeat_desktop.ui.dialogs.patient_import import PatientImportDialog
 from heartbeat_desktop.ui.dialogs.shortcuts import ShortcutsDialog
 from heartbeat_desktop.ui.dialogs.visit_types import VisitTypesDialog
-from heartbeat_desktop.ui.errors import session_refusals
+from heartbeat_desktop.ui.errors import session_refusals, translated
 from heartbeat_desktop.ui.export_action import ExportRunner
+from heartbeat_desktop.ui.language_menu import LanguageMenu
 from heartbeat_desktop.ui.live_updates import ANYTHING, LiveUpdates, refresh_pages
 from heartbeat_desktop.ui.lock_screen import LockScreen
 from heartbeat_desktop.ui.pages.registry import build_pages
@@ -133,6 +134,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("Sign &out"), self.logout, None, "logoutAction"))
         file_menu.addAction(self._action(self.tr("&Lock"), lambda: self.session.lock(self.tr("Locked.")),
                                          "Ctrl+L", "lockAction"))
+        settings = self.services.ctx.settings
+        self.language_menu = LanguageMenu(settings.config_dir, settings.language, self)
+        file_menu.addMenu(self.language_menu.menu)
         file_menu.addSeparator()
         self.exports = ExportRunner(self.services, self.session, self)
         if allowed(self.session.user.role, Permission.VIEW_APPOINTMENTS):
@@ -183,8 +187,8 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         user = self.session.user
-        self.user_label = named(QLabel(f"{user.display_name} ({self.tr(user.role.label)})"), "statusUser")
-        self.database_label = named(QLabel(self.services.database_label), "statusDatabase")
+        self.user_label = named(QLabel(f"{user.display_name} ({translated(user.role.label)})"), "statusUser")
+        self.database_label = named(QLabel(translated(self.services.database_label)), "statusDatabase")
         self.time_label = named(QLabel(), "statusSessionTime")
         for label in (self.user_label, self.database_label, self.time_label):
             self.statusBar().addPermanentWidget(label)
@@ -199,7 +203,7 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         QMessageBox.about(self, APP_NAME, self.tr("{0} {1}\nDatabase: {2}").format(
-            APP_NAME, __version__, self.services.database_label))
+            APP_NAME, __version__, translated(self.services.database_label)))
 
     # --- lock and logout --------------------------------------------------------------------
     def lock(self, reason: str) -> None:

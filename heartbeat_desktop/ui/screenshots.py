@@ -1,6 +1,7 @@
 """Regenerate the README's screenshots from the real application and demo data.
 
     QT_QPA_PLATFORM=offscreen python -m heartbeat_desktop.ui.screenshots resources/screenshots
+    QT_QPA_PLATFORM=offscreen python -m heartbeat_desktop.ui.screenshots --language ru resources/screenshots/ru
 
 A throw-away SQLite database in a temporary folder gets an administrator (a
 random password, never shown) and seeded demo data; then the real dialogs
@@ -23,12 +24,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QDialog, QWidget
 
-from heartbeat_desktop.core.settings import load_settings
+from heartbeat_desktop.core.settings import LANGUAGES, load_settings
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.demo_data import DemoDataRequest
 from heartbeat_desktop.ui import operations
 from heartbeat_desktop.ui.application import application
 from heartbeat_desktop.ui.dialogs.login import LoginDialog
+from heartbeat_desktop.ui.i18n import install_language
 from heartbeat_desktop.ui.main_window import MainWindow
 from heartbeat_desktop.ui.session import SessionHolder
 
@@ -95,10 +97,11 @@ def demo_database(demo: DemoDataRequest = DEMO) -> Iterator[tuple[Heartbeat, Any
             yield services, auth
 
 
-def shoot(folder: Path) -> list[Path]:
+def shoot(folder: Path, language: str = "en") -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     app = application([])
     app.setStyle("Fusion")
+    install_language(language)
     with demo_database() as (services, auth):
         return list(_shoot_screens(services, auth, folder))
 
@@ -201,7 +204,7 @@ def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ig
         settle()
         yield save(dialog, folder, name)
         dialog.done(0)
-    window.session.lock(window.tr("Locked after a period of inactivity."))
+    window.session.lock(QCoreApplication.translate("SessionHolder", "Locked after a period of inactivity."))
     yield save(window, folder, "lockScreen")
     window.close()
 
@@ -265,8 +268,9 @@ def _select_first_row(page: QWidget) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, nargs="?", default=Path("resources/screenshots"))
+    parser.add_argument("--language", choices=LANGUAGES, default="en", help="the interface's language")
     args = parser.parse_args(argv)
-    shoot(args.folder)
+    shoot(args.folder, args.language)
     return 0
 
 

@@ -24,15 +24,14 @@ from heartbeat_desktop.ui.widgets import named
 
 
 def history_line(change: StatusChangeRead, zone: tzinfo) -> str:
-    tr = QCoreApplication.translate
     when = format_datetime(local(change.changed_at, zone))
-    who = change.username or tr("history", "unknown")
+    who = change.username or QCoreApplication.translate("history", "unknown")
     if change.from_status is None:
-        what = tr("history", "Booked ({0})").format(who)
+        what = QCoreApplication.translate("history", "Booked ({0})").format(who)
     else:
         step = f"{status_text(change.from_status)} → {status_text(change.to_status)}"
-        what = (tr("history", "{0} (undone by {1})") if change.is_undo else tr("history", "{0} ({1})")).format(
-            step, who)
+        undone = QCoreApplication.translate("history", "{0} (undone by {1})")
+        what = (undone if change.is_undo else QCoreApplication.translate("history", "{0} ({1})")).format(step, who)
     return f"{when}  {what}"
 
 

@@ -445,7 +445,7 @@ def test_status_walk_to_completed(hb, clinic):
     for back in (Status.SCHEDULED, Status.ARRIVED, Status.IN_PROGRESS, Status.CANCELLED, Status.NO_SHOW):
         with pytest.raises(BookingConflict) as caught:
             hb.appointments.set_status(clinic.token, a.id, back, a.version)
-        assert str(caught.value) == f"An appointment that is completed cannot become {back.label.lower()}."
+        assert str(caught.value) == f"An appointment that is “Completed” cannot become “{back.label}”."
     assert hb.appointments.get(clinic.token, a.id).status is Status.COMPLETED
 
 

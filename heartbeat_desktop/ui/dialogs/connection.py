@@ -79,7 +79,7 @@ class ConnectionDialog(QDialog):
         try:
             url = server.url() if server else f"sqlite:///{self.settings.data_dir / DATABASE_FILE_NAME}"
         except ValidationFailed as exc:
-            show_message(self.error, str(exc))
+            show_message(self.error, plain_message(exc))
             return
         show_message(self.error, "")
         self.result.setText(self.tr("Connecting…"))
@@ -93,7 +93,7 @@ class ConnectionDialog(QDialog):
         try:
             save_choice(self.settings, self.server())
         except (ValidationFailed, OSError) as exc:
-            show_message(self.error, str(exc))
+            show_message(self.error, plain_message(exc) if isinstance(exc, ValidationFailed) else str(exc))
             return
         self.accept()
 

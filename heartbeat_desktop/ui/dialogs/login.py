@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from heartbeat_desktop import APP_NAME
-from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.errors import plain_message, translated
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.widgets import error_label, named, show_message
 
@@ -101,7 +101,7 @@ class LoginDialog(AuthDialog):
     def attach(self, services: Heartbeat) -> None:
         """The database is open: say which, and sign in if that was asked meanwhile."""
         self.services = services
-        self.database.setText(self.tr("Database: {0}").format(services.database_label))
+        self.database.setText(self.tr("Database: {0}").format(translated(services.database_label)))
         self._fit_height()  # a server's name may wrap onto a second line
         if self._waiting:
             self._waiting = False

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from heartbeat_desktop.core.errors import ValidationFailed
 from heartbeat_desktop.schemas import PASSWORD_RULES, AuthSession, password_problem
 from heartbeat_desktop.services import Heartbeat
-from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.errors import plain_message, translated
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.widgets import error_label, named, show_message
 
@@ -55,7 +55,7 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("&New password:"), self.new)
         form.addRow(self.tr("&Repeat it:"), self.confirm)
         form.addRow("", self.new_error)
-        rules = QLabel(self.tr(PASSWORD_RULES))
+        rules = QLabel(translated(PASSWORD_RULES))
         rules.setWordWrap(True)
         form.addRow(rules)
         self.error = error_label("changePasswordError")
@@ -86,7 +86,7 @@ class ChangePasswordDialog(QDialog):
         new = self.new.text()
         problem = password_problem(new, self.auth.user.username)
         if problem:
-            return self.tr(problem)
+            return translated(problem)
         if new != self.confirm.text():
             return self.tr("The two passwords differ.")
         if new == self.old.text():
@@ -118,8 +118,8 @@ class ChangePasswordDialog(QDialog):
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationFailed):
             errors = exc.field_errors
-            show_message(self.old_error, self.tr(errors.get("old_password", "")))
-            show_message(self.new_error, self.tr(errors.get("new_password", "")))
+            show_message(self.old_error, translated(errors.get("old_password", "")))
+            show_message(self.new_error, translated(errors.get("new_password", "")))
             if "old_password" in errors:
                 self.old.clear()
                 self.old.setFocus()

@@ -48,11 +48,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from heartbeat_desktop.schemas import MAX_OCCURRENCES, OccurrencePreview, Scope, SeriesBooked
+from heartbeat_desktop.schemas import (
+    MAX_OCCURRENCES,
+    OccurrencePreview,
+    Scope,
+    SeriesBooked,
+)
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.appointment_text import local
-from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.errors import plain_message, translated
 from heartbeat_desktop.ui.formatting import date_format, format_date, format_time
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
@@ -123,14 +128,14 @@ class OccurrenceModel(QAbstractTableModel):
             if column == self.VISIT:
                 return self._when(r.starts_at)
             if column == self.STATUS:
-                return self.tr("Free") if r.is_free else " ".join(r.problems)
+                return self.tr("Free") if r.is_free else " ".join(translated(p) for p in r.problems)
             if not r.is_free:
                 return self._when(r.alternative) if r.alternative else self.tr("no free time found: skipped")
             return ""
         if role == Qt.ItemDataRole.CheckStateRole and column == self.VISIT:
             return Qt.CheckState.Checked if self.ticked[index.row()] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS and not r.is_free:
-            return "\n".join(r.problems)
+            return "\n".join(translated(p) for p in r.problems)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and not r.is_free:
             return QBrush(CONFLICT)
         return None
@@ -308,7 +313,7 @@ def ask_scope(parent: QWidget | None, title: str, question: str) -> Scope | None
     changed its mind."""
     box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("seriesScopeQuestion")
-    buttons = {box.addButton(scope.label, QMessageBox.ButtonRole.AcceptRole): scope for scope in Scope}
+    buttons = {box.addButton(translated(scope.label), QMessageBox.ButtonRole.AcceptRole): scope for scope in Scope}
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return buttons.get(box.clickedButton())

@@ -12,6 +12,7 @@ from heartbeat_desktop.core.errors import HeartbeatError, ValidationFailed
 from heartbeat_desktop.schemas import PASSWORD_RULES, AuthSession, password_problem
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.ui.dialogs.login import AuthDialog
+from heartbeat_desktop.ui.errors import translated
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.widgets import named, show_message
 
@@ -39,7 +40,7 @@ class SetupDialog(AuthDialog):
         self.form.addRow(self.tr("&Full name:"), self.full_name)
         self.form.addRow(self.tr("&Password:"), self.password)
         self.form.addRow(self.tr("&Repeat password:"), self.confirm)
-        rules = QLabel(self.tr(PASSWORD_RULES))
+        rules = QLabel(translated(PASSWORD_RULES))
         rules.setWordWrap(True)
         self.form.addRow(rules)
         self.create_button = named(QPushButton(self.tr("&Create and sign in")), "createButton",
@@ -56,7 +57,7 @@ class SetupDialog(AuthDialog):
             return self.tr("Choose a user name.")
         problem = password_problem(self.password.text(), self.username.text().strip())
         if problem:
-            return self.tr(problem)
+            return translated(problem)
         if self.password.text() != self.confirm.text():
             return self.tr("The two passwords differ.")
         return ""
@@ -84,5 +85,5 @@ class SetupDialog(AuthDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationFailed):
-            exc = HeartbeatError(" ".join(exc.field_errors.values()))
+            exc = HeartbeatError(" ".join(translated(m) for m in exc.field_errors.values()))
         super()._failed(exc)

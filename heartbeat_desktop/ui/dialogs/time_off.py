@@ -34,7 +34,7 @@ from heartbeat_desktop.schemas import AppointmentRead, DoctorRead, TimeOffRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.appointment_text import describe
-from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.errors import plain_message, translated
 from heartbeat_desktop.ui.formatting import format_date, format_time
 from heartbeat_desktop.ui.forms.time_fields import date_edit, time_edit
 from heartbeat_desktop.ui.operations import Operation
@@ -144,7 +144,7 @@ class TimeOffDialog(QDialog):
         clinic = self.who.currentData() == CLINIC
         self.kind.clear()
         for kind in ((AwayKind.HOLIDAY,) if clinic else DOCTOR_KINDS):
-            self.kind.addItem(self.tr(kind.label), kind.value)
+            self.kind.addItem(translated(kind.label), kind.value)
         self.kind.setEnabled(not clinic)
         self.reload()
 
@@ -186,11 +186,11 @@ class TimeOffDialog(QDialog):
 
     def _confirm(self, visits: list[AppointmentRead]) -> bool:
         lines = "\n".join(f"• {describe(a, self.zone)}" for a in visits[:8])
-        more = self.tr("\n…and {0} more").format(len(visits) - 8) if len(visits) > 8 else ""
+        more = self.tr("\n…and %n more", "", len(visits) - 8) if len(visits) > 8 else ""
         answer = QMessageBox.question(
             self, self.tr("Visits already booked"),
-            self.tr("{0} visit(s) are booked in this time:\n{1}{2}\n\nAdd the time off anyway? The visits stay "
-                    "booked until you move or cancel them.").format(len(visits), lines, more),
+            self.tr("%n visit(s) are booked in this time:\n{0}{1}\n\nAdd the time off anyway? The visits stay "
+                    "booked until you move or cancel them.", "", len(visits)).format(lines, more),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -222,7 +222,7 @@ class TimeOffDialog(QDialog):
         self.listing.clear()
         for off in offs:
             whose = off.doctor_name or self.tr("Whole clinic")
-            text = f"{span_words(off, self.zone)} · {whose} · {self.tr(off.kind.label)}"
+            text = f"{span_words(off, self.zone)} · {whose} · {translated(off.kind.label)}"
             item = QListWidgetItem(f"{text} — {off.reason}" if off.reason else text)
             item.setData(Qt.ItemDataRole.UserRole, off)
             self.listing.addItem(item)

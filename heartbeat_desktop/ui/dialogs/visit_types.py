@@ -104,7 +104,7 @@ class VisitTypesDialog(QDialog):
         self.listing.blockSignals(True)
         self.listing.clear()
         for t in types:
-            text = self.tr("{0} — {1} min").format(t.name, t.minutes)
+            text = self.tr("{0} — %n min", "", t.minutes).format(t.name)
             item = QListWidgetItem(colour_swatch(t.colour), text if t.is_active else self.tr("{0} (inactive)").format(text))
             item.setData(Qt.ItemDataRole.UserRole, t)
             self.listing.addItem(item)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,7 +50,7 @@ class WaitlistEntryDialog(QDialog):
             self.doctor.addItem(f"{d.short_name} — {d.specialty}", d.id)
         self.specialty = named(QComboBox(), "waitlistSpecialty", self.tr("Specialty"))
         self.specialty.addItems(sorted({d.specialty for d in doctors}))
-        self.days = [named(QCheckBox(self.tr(letter)), f"waitlistDay{i}") for i, letter in enumerate(DAY_LETTERS)]
+        self.days = [named(QCheckBox(QCoreApplication.translate("waitlist", letter)), f"waitlistDay{i}") for i, letter in enumerate(DAY_LETTERS)]
         for box in self.days[:5]:
             box.setChecked(True)
         self.earliest = time_edit("waitlistEarliest", time(8))

@@ -66,7 +66,7 @@ class WaitlistOfferDialog(QDialog):
 
     def _describe(self, entry: WaitlistRead) -> str:
         parts = [entry.patient_name, wanted_text(entry), days_text(entry.weekdays), hours_text(entry),
-                 self.tr("{0} min").format(entry.minutes)]
+                 self.tr("%n min", "", entry.minutes)]
         if entry.note:
             parts.append(entry.note)
         return " · ".join(parts)

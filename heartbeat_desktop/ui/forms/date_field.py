@@ -19,7 +19,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from heartbeat_desktop.ui.formatting import date_format
+from heartbeat_desktop.ui.formatting import date_format, date_placeholder
 
 _PARTS = re.compile(r"\d+")
 
@@ -68,7 +68,7 @@ class DateField(QLineEdit):
         super().__init__(parent)
         self.fmt = date_format()
         self.order = part_order(self.fmt)
-        self.setPlaceholderText(self.fmt.lower())
+        self.setPlaceholderText(date_placeholder(self.fmt))
         self.setMaxLength(20)
 
     def value(self) -> date | None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from heartbeat_desktop.core.errors import ConnectionLost, StaleRecord, ValidationFailed
 from heartbeat_desktop.schemas import field_errors
 from heartbeat_desktop.schemas.base import Schema
-from heartbeat_desktop.ui.errors import connection_faults, plain_message
+from heartbeat_desktop.ui.errors import connection_faults, plain_message, translated
 from heartbeat_desktop.ui.formatting import format_value
 from heartbeat_desktop.ui.forms.stale_dialog import MINE, THEIRS, StaleDialog
 from heartbeat_desktop.ui.operations import Operation
@@ -123,6 +123,8 @@ class FormDialog(QDialog):
             self._touched = set()
         self._dirty = False
         self.validate()
+        # an explicit minimum stops the layout from enforcing its own: keep the fields' (longer labels in Russian)
+        self.setMinimumWidth(max(self.minimumWidth(), self.layout().minimumSize().width()))
         first = next((w for w in self.fields.values() if w.isEnabled()), None)
         if first is not None:
             first.setFocus()  # typing starts in the first field (a dialog would focus its default button)
@@ -171,9 +173,9 @@ class FormDialog(QDialog):
 
     def show_problems(self, problems: Mapping[str, str]) -> None:
         for name, label in self.errors.items():
-            show_message(label, problems.get(name, ""))
+            show_message(label, translated(problems.get(name, "")))
         loose = [m for f, m in problems.items() if f not in self.errors]
-        show_message(self.form_error, " ".join(loose))
+        show_message(self.form_error, " ".join(translated(m) for m in loose))
 
     def submit(self) -> None:
         self._show_all = True
@@ -244,7 +246,7 @@ class FormDialog(QDialog):
         rows = [(self.labels[f], shown(getattr(current, f)), shown(getattr(mine, f)))
                 for f in names if getattr(current, f) != getattr(mine, f)]
         show_message(self.form_error, plain_message(exc))
-        self.stale_dialog = StaleDialog(str(exc), rows, self)
+        self.stale_dialog = StaleDialog(plain_message(exc), rows, self)
         self.stale_dialog.finished.connect(
             lambda result: self._compared(result, current, {f: getattr(mine, f) for f in edited}))
         self.stale_dialog.open()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit,
 from heartbeat_desktop.schemas import PatientCreate, PatientRead, PatientRow
 from heartbeat_desktop.schemas.text import normalize_phone
 from heartbeat_desktop.services import Heartbeat
-from heartbeat_desktop.ui.formatting import format_date
+from heartbeat_desktop.ui.formatting import date_placeholder, format_date
 from heartbeat_desktop.ui.forms.date_field import DateField
 from heartbeat_desktop.ui.forms.form_dialog import FormDialog, text_or_none
 from heartbeat_desktop.ui.operations import Operation
@@ -64,7 +64,7 @@ class PatientForm(FormDialog):
     def extra_problems(self, values: Mapping[str, Any]) -> dict[str, str]:
         if not self.birth_date.is_valid():
             return {"birth_date": self.tr("Enter the date as {0}, for example {1}.").format(
-                self.birth_date.fmt.lower(), format_date(date(1984, 3, 12)))}
+                date_placeholder(self.birth_date.fmt), format_date(date(1984, 3, 12)))}
         return {}
 
     def load(self, record: PatientRead | PatientRow) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QDateTime, QObject, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QHBoxLayout,
     QSpinBox,
     QTimeEdit,
@@ -18,7 +19,6 @@ from heartbeat_desktop.ui.formatting import date_format
 from heartbeat_desktop.ui.forms.step_time_edit import STEP, StepTimeEdit
 from heartbeat_desktop.ui.widgets import named
 
-DAY_EDIT_CHROME = 48  # px beside the text: the frame and the calendar button
 PRESETS = (15, 20, 30, 45, 60)
 CUSTOM = -1
 
@@ -33,8 +33,10 @@ class StartField(QWidget):
         self.date = named(QDateEdit(), "startDate", self.tr("Date"))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat(date_format())
+        fit_dates(self.date)
         self.time = named(StepTimeEdit(), "startTime", self.tr("Start time"),
                           self.tr("Type the time (1730 or 17:30); arrow keys move the minutes in 5-minute steps"))
+        fit_dates(self.time)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.date, 1)
@@ -60,7 +62,7 @@ class DurationField(QObject):
         super().__init__(parent)
         self.combo = QComboBox()
         for minutes in PRESETS:
-            self.combo.addItem(self.tr("{0} min").format(minutes), minutes)
+            self.combo.addItem(self.tr("%n min", "", minutes), minutes)
         self.combo.addItem(self.tr("Custom…"), CUSTOM)
         self.combo.setCurrentIndex(PRESETS.index(30))
         self.minutes = named(QSpinBox(), "durationMinutes", self.tr("Duration in minutes"))
@@ -88,11 +90,22 @@ class DurationField(QObject):
             self.minutes.setValue(self.combo.currentData())
 
 
+def fit_dates(edit: QDateTimeEdit) -> QDateTimeEdit:
+    """Wide enough for any day its format shows (Russian day names are long: "понедельник")."""
+    edit.ensurePolished()  # the style sheet's font and padding, before measuring
+    week = [QDateTime(QDate(2026, 11, 23 + i), QTime(23, 59)) for i in range(7)]
+    widest = max(edit.fontMetrics().horizontalAdvance(edit.locale().toString(day, edit.displayFormat()))
+                 for day in week)
+    edit.setMinimumWidth(widest + 56)  # the padding, the frame and the arrow or calendar button
+    return edit
+
+
 def date_edit(name: str, day: date) -> QDateEdit:
     """A date field in the locale's format with a calendar popup, named for tests and screen readers."""
     edit = named(QDateEdit(QDate(day.year, day.month, day.day)), name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_format())
+    fit_dates(edit)
     return edit
 
 
@@ -102,12 +115,7 @@ def day_edit(name: str, accessible_name: str, day: date) -> QDateEdit:
     edit = named(QDateEdit(QDate(day.year, day.month, day.day)), name, accessible_name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(f"dddd, {date_format()}")
-    edit.ensurePolished()  # the style sheet's font, not the default one
-    metrics = edit.fontMetrics()
-    widest = max(metrics.horizontalAdvance(edit.textFromDateTime(
-        QDateTime(QDate(2030, 12, 23 + weekday), QTime(0, 0)))) for weekday in range(7))  # Monday 23rd on
-    edit.setMinimumWidth(widest + DAY_EDIT_CHROME)
-    return edit
+    return fit_dates(edit)
 
 
 def time_edit(name: str, moment: time) -> QTimeEdit:

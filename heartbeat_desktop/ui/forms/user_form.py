@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 from heartbeat_desktop.core.vocabulary import Role
 from heartbeat_desktop.schemas import PASSWORD_RULES, UserCreate, UserRead, UserUpdate
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.errors import translated
 from heartbeat_desktop.ui.forms.form_dialog import FormDialog
 from heartbeat_desktop.ui.session import SessionHolder
 from heartbeat_desktop.ui.widgets import named
@@ -38,10 +39,10 @@ class UserForm(FormDialog):
         self.full_name = self.add_field("full_name", self.tr("&Full name:"), QLineEdit())
         role = QComboBox()
         for value in ROLE_ORDER:
-            role.addItem(self.tr(value.label), value)
+            role.addItem(translated(value.label), value)
         self.role = self.add_field("role", self.tr("&Role:"), role)
         if record is None:
-            rules = self.tr(PASSWORD_RULES)
+            rules = translated(PASSWORD_RULES)
             self.password = self.add_field("password", self.tr("&Password:"), _secret(), rules)
             hint = named(QLabel(rules), "passwordRules", self.tr("Password rules"))
             hint.setWordWrap(True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 
 from heartbeat_desktop.core.vocabulary import Status
 from heartbeat_desktop.schemas import AppointmentRead
@@ -65,12 +65,12 @@ class AppointmentTableModel(RecordTableModel):
         self.zone = zone
         self.filters = AppointmentFilters()  # replaced (never mutated) on the GUI thread
         self.columns = (  # per instance: the times are shown in the clinic's zone
-            Column("Date", lambda a: local(a.starts_at, zone).date(), width=100, sort_key="starts_at"),
-            Column("Time", lambda a: span_text(a, zone), width=110, sort_key="starts_at"),
-            Column("Doctor", lambda a: a.doctor_name, width=280, sort_key="doctor"),
-            Column("Patient", lambda a: a.patient_name, width=300, sort_key="patient"),
-            Column("Status", lambda a: status_text(a.status), width=110, sort_key="status"),
-            Column("Reason", lambda a: a.reason, width=200),
+            Column(QT_TRANSLATE_NOOP("columns", "Date"), lambda a: local(a.starts_at, zone).date(), width=100, sort_key="starts_at"),
+            Column(QT_TRANSLATE_NOOP("columns", "Time"), lambda a: span_text(a, zone), width=110, sort_key="starts_at"),
+            Column(QT_TRANSLATE_NOOP("columns", "Doctor"), lambda a: a.doctor_name, width=280, sort_key="doctor"),
+            Column(QT_TRANSLATE_NOOP("columns", "Patient"), lambda a: a.patient_name, width=300, sort_key="patient"),
+            Column(QT_TRANSLATE_NOOP("columns", "Status"), lambda a: status_text(a.status), width=110, sort_key="status"),
+            Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda a: a.reason, width=200),
         )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -99,10 +99,14 @@ class AuditTableModel(RecordTableModel):
     def __init__(self, loader: Loader, zone: tzinfo, parent: Any = None) -> None:
         super().__init__(loader, None, parent)
         self.columns = (  # per instance: times in the clinic's zone, like every other page
-            Column("When", lambda e: local(e.at, zone), width=160, sort_key="at"),
-            Column("User", lambda e: e.username, width=120, sort_key="user"),
-            Column("Action", lambda e: label(ACTIONS, e.action), width=170, sort_key="action"),
-            Column("Entity", lambda e: label(ENTITIES, e.entity), width=110, sort_key="entity"),
-            Column("Entity id", lambda e: e.entity_id, align=RIGHT, width=90, sort_key="entity_id"),
-            Column("Changes", lambda e: changes_text(e.action, e.changes, zone), width=400),
+            Column(QT_TRANSLATE_NOOP("columns", "When"), lambda e: local(e.at, zone), width=160, sort_key="at"),
+            Column(QT_TRANSLATE_NOOP("columns", "User"), lambda e: e.username, width=120, sort_key="user"),
+            Column(QT_TRANSLATE_NOOP("columns", "Action"), lambda e: label(ACTIONS, e.action), width=170,
+                   sort_key="action"),
+            Column(QT_TRANSLATE_NOOP("columns", "Entity"), lambda e: label(ENTITIES, e.entity), width=110,
+                   sort_key="entity"),
+            Column(QT_TRANSLATE_NOOP("columns", "Entity id"), lambda e: e.entity_id, align=RIGHT, width=90,
+                   sort_key="entity_id"),
+            Column(QT_TRANSLATE_NOOP("columns", "Changes"), lambda e: changes_text(e.action, e.changes, zone),
+                   width=400),
         )

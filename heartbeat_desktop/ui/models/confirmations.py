@@ -54,12 +54,12 @@ class ConfirmationModel(RecordTableModel):
         self.services, self.session, self.zone = services, session, zone
         self.day: date = date.today() + timedelta(days=1)
         self.columns = (
-            Column("Time", lambda c: span_text(c.appointment, zone), width=110),
-            Column("Patient", lambda c: c.appointment.patient_name, width=260),
-            Column("Phone", lambda c: c.phone or "—", width=150),
-            Column("Doctor", lambda c: short_name(c.appointment.doctor_name), width=170),
-            Column("Answer", lambda c: answer_text(c.confirmation), width=190),
-            Column("Noted", self.noted, width=200),
+            Column(QT_TRANSLATE_NOOP("columns", "Time"), lambda c: span_text(c.appointment, zone), width=110),
+            Column(QT_TRANSLATE_NOOP("columns", "Patient"), lambda c: c.appointment.patient_name, width=260),
+            Column(QT_TRANSLATE_NOOP("columns", "Phone"), lambda c: c.phone or "—", width=150),
+            Column(QT_TRANSLATE_NOOP("columns", "Doctor"), lambda c: short_name(c.appointment.doctor_name), width=170),
+            Column(QT_TRANSLATE_NOOP("columns", "Answer"), lambda c: answer_text(c.confirmation), width=240),
+            Column(QT_TRANSLATE_NOOP("columns", "Noted"), self.noted, width=200),
         )
 
     def noted(self, call: ConfirmationCall) -> str:

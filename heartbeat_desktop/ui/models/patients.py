@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from heartbeat_desktop.ui.models.record_table import Column, RecordTableModel
 
 
 class PatientTableModel(RecordTableModel):
     entity = "patient"
     columns = (
-        Column("Last name", lambda p: p.last_name, width=160, sort_key="name"),
-        Column("First name", lambda p: p.first_name, width=130),
-        Column("Middle name", lambda p: p.middle_name, width=150),
-        Column("Birth date", lambda p: p.birth_date, width=110, sort_key="birth_date"),
-        Column("Phone", lambda p: p.phone, width=160, sort_key="phone"),
-        Column("E-mail", lambda p: p.email, width=200, sort_key="email"),
+        Column(QT_TRANSLATE_NOOP("columns", "Last name"), lambda p: p.last_name, width=160, sort_key="name"),
+        Column(QT_TRANSLATE_NOOP("columns", "First name"), lambda p: p.first_name, width=130),
+        Column(QT_TRANSLATE_NOOP("columns", "Middle name"), lambda p: p.middle_name, width=150),
+        Column(QT_TRANSLATE_NOOP("columns", "Birth date"), lambda p: p.birth_date, width=110, sort_key="birth_date"),
+        Column(QT_TRANSLATE_NOOP("columns", "Phone"), lambda p: p.phone, width=160, sort_key="phone"),
+        Column(QT_TRANSLATE_NOOP("columns", "E-mail"), lambda p: p.email, width=200, sort_key="email"),
     )

@@ -15,7 +15,14 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QFont
 
 from heartbeat_desktop.core import clock
@@ -53,13 +60,13 @@ class QueueModel(RecordTableModel):
         self.day: date = self.today()
         self.doctor_id: int | None = None  # only this doctor's visits (a doctor's account)
         self.columns = (
-            Column("Time", lambda e: span_text(e.appointment, zone), width=110),
-            Column("Patient", lambda e: e.appointment.patient_name, width=280),
-            Column("Doctor", lambda e: e.appointment.doctor_name, width=250),
-            Column("Status", self.status_words, width=170),
-            Column("Arrived at", lambda e: format_time(local(e.arrived_at, zone)) if e.arrived_at else "",
-                   align=RIGHT, width=90),
-            Column("Waiting", self.waiting_words, align=RIGHT, width=90),
+            Column(QT_TRANSLATE_NOOP("columns", "Time"), lambda e: span_text(e.appointment, zone), width=110),
+            Column(QT_TRANSLATE_NOOP("columns", "Patient"), lambda e: e.appointment.patient_name, width=280),
+            Column(QT_TRANSLATE_NOOP("columns", "Doctor"), lambda e: e.appointment.doctor_name, width=250),
+            Column(QT_TRANSLATE_NOOP("columns", "Status"), self.status_words, width=170),
+            Column(QT_TRANSLATE_NOOP("columns", "Arrived at"), lambda e: format_time(local(e.arrived_at, zone)) if e.arrived_at else "",
+                   align=RIGHT, width=110),
+            Column(QT_TRANSLATE_NOOP("columns", "Waiting"), self.waiting_words, align=RIGHT, width=110),
         )
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
@@ -91,7 +98,7 @@ class QueueModel(RecordTableModel):
         text = status_text(entry.appointment.status)
         if self.is_late(entry):
             minutes = int((self.now() - entry.appointment.starts_at).total_seconds() // 60)
-            text = QCoreApplication.translate("queue", "{0}, late {1} min").format(text, minutes)
+            text = self.tr("{0}, late %n min", "", minutes).format(text)
         return text
 
     def waiting_words(self, entry: QueueEntry) -> str:

@@ -13,22 +13,22 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 
 from heartbeat_desktop.ui.appointment_text import local, short_name, span_text
 from heartbeat_desktop.ui.models.record_table import Column, Loader, RecordTableModel
 from heartbeat_desktop.ui.status_style import status_style, status_text
 
-STATUS = Column("Status", lambda a: status_text(a.status), width=100)
-REASON = Column("Reason", lambda a: a.reason, width=200)
+STATUS = Column(QT_TRANSLATE_NOOP("columns", "Status"), lambda a: status_text(a.status), width=100)
+REASON = Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda a: a.reason, width=200)
 
 
 def doctor_list_columns(zone: tzinfo) -> tuple[Column, ...]:
     """Date, time span, patient, status, reason: a doctor's appointments."""
     return (
-        Column("Date", lambda a: local(a.starts_at, zone).date(), width=100),
-        Column("Time", lambda a: span_text(a, zone), width=110),
-        Column("Patient", lambda a: a.patient_name, width=260),
+        Column(QT_TRANSLATE_NOOP("columns", "Date"), lambda a: local(a.starts_at, zone).date(), width=100),
+        Column(QT_TRANSLATE_NOOP("columns", "Time"), lambda a: span_text(a, zone), width=110),
+        Column(QT_TRANSLATE_NOOP("columns", "Patient"), lambda a: a.patient_name, width=260),
         STATUS,
         REASON,
     )
@@ -37,8 +37,8 @@ def doctor_list_columns(zone: tzinfo) -> tuple[Column, ...]:
 def patient_list_columns(zone: tzinfo) -> tuple[Column, ...]:
     """Start, doctor, status, reason: a patient's visits, compact enough for two lists side by side."""
     return (
-        Column("Date and time", lambda a: local(a.starts_at, zone), width=115),
-        Column("Doctor", lambda a: short_name(a.doctor_name), width=125),
+        Column(QT_TRANSLATE_NOOP("columns", "Date and time"), lambda a: local(a.starts_at, zone), width=115),
+        Column(QT_TRANSLATE_NOOP("columns", "Doctor"), lambda a: short_name(a.doctor_name), width=125),
         Column(STATUS.title, STATUS.value, width=90),
         Column(REASON.title, REASON.value, width=80),  # the last column: widened to fill the list
     )

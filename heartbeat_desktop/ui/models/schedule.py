@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor
 
 from heartbeat_desktop.schemas import AppointmentRead, DoctorRead, TimeOffRead
 from heartbeat_desktop.ui.appointment_text import details, local, short_name, span_text
+from heartbeat_desktop.ui.errors import translated
 from heartbeat_desktop.ui.formatting import format_time
 from heartbeat_desktop.ui.status_style import status_style, status_text
 
@@ -95,7 +96,7 @@ def doctor_column(doctor: DoctorRead, day: date, away: tuple[tuple[int, int, str
 
 
 def away_label(off: TimeOffRead) -> str:
-    kind = QCoreApplication.translate("schedule", off.kind.label)
+    kind = translated(off.kind.label)
     return f"{kind}: {off.reason}" if off.reason else kind
 
 
@@ -273,18 +274,18 @@ class ScheduleModel(QAbstractTableModel):
         return f"{text} (+{len(block.hidden)})" if block.hidden else text
 
     def _describe(self, row: int, column: int, block: Block | None) -> str:
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         if block is not None:
             text = details(block.appointment, self.zone)
             for other in block.hidden:
-                text += "\n" + tr("schedule", "Also: {0} {1} — {2}").format(
+                text += "\n" + translate("schedule", "Also: {0} {1} — {2}").format(
                     span_text(other, self.zone), other.patient_name, status_text(other.status))
             return text
         slot = format_time(self.slot_start(row))
         doctor = self.columns[column].name
         away = self._away(row, column)
         if away is not None:
-            return tr("schedule", "{0}, Dr {1}: away ({2}).").format(slot, doctor, away[2])
+            return translate("schedule", "{0}, Dr {1}: away ({2}).").format(slot, doctor, away[2])
         if self._working(row, column):
-            return tr("schedule", "{0}, Dr {1}: free. Double-click to book.").format(slot, doctor)
-        return tr("schedule", "{0}, Dr {1}: not working.").format(slot, doctor)
+            return translate("schedule", "{0}, Dr {1}: free. Double-click to book.").format(slot, doctor)
+        return translate("schedule", "{0}, Dr {1}: not working.").format(slot, doctor)

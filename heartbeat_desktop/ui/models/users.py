@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from heartbeat_desktop.schemas import UserRead
 from heartbeat_desktop.ui.models.record_table import Column, RecordTableModel
 
@@ -11,12 +13,12 @@ from heartbeat_desktop.ui.models.record_table import Column, RecordTableModel
 class UserTableModel(RecordTableModel):
     entity = "user"
     columns = (
-        Column("User name", lambda u: u.username, width=140, sort_key="username"),
-        Column("Full name", lambda u: u.full_name, width=300),
-        Column("Role", lambda u: u.role, width=120, sort_key="role"),
-        Column("Active", lambda u: u.is_active, width=70, sort_key="active"),
-        Column("Last sign-in", lambda u: u.last_login_at, width=150, sort_key="last_login"),
-        Column("Locked until", lambda u: u.locked_until, width=150, sort_key="locked_until"),
+        Column(QT_TRANSLATE_NOOP("columns", "User name"), lambda u: u.username, width=140, sort_key="username"),
+        Column(QT_TRANSLATE_NOOP("columns", "Full name"), lambda u: u.full_name, width=300),
+        Column(QT_TRANSLATE_NOOP("columns", "Role"), lambda u: u.role, width=120, sort_key="role"),
+        Column(QT_TRANSLATE_NOOP("columns", "Active"), lambda u: u.is_active, width=70, sort_key="active"),
+        Column(QT_TRANSLATE_NOOP("columns", "Last sign-in"), lambda u: u.last_login_at, width=150, sort_key="last_login"),
+        Column(QT_TRANSLATE_NOOP("columns", "Locked until"), lambda u: u.locked_until, width=150, sort_key="locked_until"),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from heartbeat_desktop.schemas import WaitlistRead
 from heartbeat_desktop.services import Heartbeat
@@ -17,7 +17,10 @@ from heartbeat_desktop.ui.formatting import format_date, format_time
 from heartbeat_desktop.ui.models.record_table import RIGHT, Column, RecordTableModel
 from heartbeat_desktop.ui.session import SessionHolder
 
-DAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_LETTERS = (QT_TRANSLATE_NOOP("waitlist", "Mon"), QT_TRANSLATE_NOOP("waitlist", "Tue"),
+               QT_TRANSLATE_NOOP("waitlist", "Wed"), QT_TRANSLATE_NOOP("waitlist", "Thu"),
+               QT_TRANSLATE_NOOP("waitlist", "Fri"), QT_TRANSLATE_NOOP("waitlist", "Sat"),
+               QT_TRANSLATE_NOOP("waitlist", "Sun"))
 
 
 def days_text(mask: str) -> str:
@@ -51,13 +54,13 @@ class WaitlistModel(RecordTableModel):
         super().__init__(self._load, None, parent)
         self.services, self.session = services, session
         self.columns = (
-            Column("Patient", lambda e: e.patient_name, width=230),
-            Column("Waits for", wanted_text, width=220),
-            Column("Days", lambda e: days_text(e.weekdays), width=150),
-            Column("Hours", hours_text, width=110),
-            Column("Minutes", lambda e: e.minutes, align=RIGHT, width=70),
-            Column("Since", lambda e: format_date(e.created_at.astimezone(zone).date()), width=100),
-            Column("Note", lambda e: e.note or "", width=200),
+            Column(QT_TRANSLATE_NOOP("columns", "Patient"), lambda e: e.patient_name, width=230),
+            Column(QT_TRANSLATE_NOOP("columns", "Waits for"), wanted_text, width=220),
+            Column(QT_TRANSLATE_NOOP("columns", "Days"), lambda e: days_text(e.weekdays), width=150),
+            Column(QT_TRANSLATE_NOOP("columns", "Hours"), hours_text, width=110),
+            Column(QT_TRANSLATE_NOOP("columns", "Minutes"), lambda e: e.minutes, align=RIGHT, width=70),
+            Column(QT_TRANSLATE_NOOP("columns", "Since"), lambda e: format_date(e.created_at.astimezone(zone).date()), width=100),
+            Column(QT_TRANSLATE_NOOP("columns", "Note"), lambda e: e.note or "", width=200),
         )
 
     def _load(self, _query: str, offset: int, limit: int) -> list[WaitlistRead]:

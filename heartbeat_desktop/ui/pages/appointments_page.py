@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -32,7 +33,7 @@ from heartbeat_desktop.ui.widgets import tab_chain
 class AppointmentsPage(RecordsPage):
     shows = frozenset({"appointment", "doctor", "patient"})
     entity = "appointment"
-    title = "Appointments"
+    title = QT_TRANSLATE_NOOP("pages", "Appointments")
 
     def __init__(self, services: Heartbeat, session: SessionHolder, parent: QWidget | None = None) -> None:
         self.services = services

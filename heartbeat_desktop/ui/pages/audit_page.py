@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -48,7 +48,7 @@ class AuditPage(RecordsPage):
     shows = frozenset({"patient", "doctor", "appointment", "user"})  # each change adds an entry
     entity = "audit"
     plural = "audit"
-    title = "Audit log"
+    title = QT_TRANSLATE_NOOP("pages", "Audit log")
     can_create = can_edit = can_delete = False
 
     def __init__(self, services: Heartbeat, session: SessionHolder, parent: QWidget | None = None) -> None:

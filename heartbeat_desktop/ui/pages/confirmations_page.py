@@ -238,8 +238,9 @@ class ConfirmationsPage(QWidget):
     def _show_summary(self, *_args: Any) -> None:
         calls = self.calls()
         counts = {answer: sum(1 for c in calls if c.confirmation is answer) for answer in Confirmation}
-        self.summary.setText(self.tr("{0} visits: {1} to call, {2} confirmed, {3} left a message, {4} cancelled").format(
-            len(calls), counts[Confirmation.NOT_CALLED], counts[Confirmation.CONFIRMED],
+        self.summary.setText(self.tr("%n visits: {0} to call, {1} confirmed, {2} left a message, {3} cancelled", "",
+                                     len(calls)).format(
+            counts[Confirmation.NOT_CALLED], counts[Confirmation.CONFIRMED],
             counts[Confirmation.LEFT_MESSAGE], counts[Confirmation.CANCELLED_BY_PHONE]))
 
     def calls(self) -> list[ConfirmationCall]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from heartbeat_desktop.schemas import AppointmentRead, DoctorRead
@@ -26,7 +27,7 @@ from heartbeat_desktop.ui.session import SessionHolder
 class DoctorsPage(RecordsPage):
     shows = frozenset({"doctor", "appointment", "user"})
     entity = "doctor"
-    title = "Doctors"
+    title = QT_TRANSLATE_NOOP("pages", "Doctors")
 
     def __init__(self, services: Heartbeat, session: SessionHolder, parent: QWidget | None = None) -> None:
         self.services = services

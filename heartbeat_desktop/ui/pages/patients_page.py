@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -23,7 +24,7 @@ from heartbeat_desktop.ui.session import SessionHolder
 class PatientsPage(RecordsPage):
     shows = frozenset({"patient", "appointment"})  # the card lists the visits
     entity = "patient"
-    title = "Patients"
+    title = QT_TRANSLATE_NOOP("pages", "Patients")
 
     def __init__(self, services: Heartbeat, session: SessionHolder, parent: QWidget | None = None) -> None:
         self.services = services

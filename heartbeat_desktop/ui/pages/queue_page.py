@@ -155,5 +155,5 @@ class QueuePage(QWidget):
         waiting = sum(1 for e in rows if e.appointment.status == Status.ARRIVED)
         late = sum(1 for e in rows if self.model.is_late(e))
         done = sum(1 for e in rows if e.appointment.status == Status.COMPLETED)
-        self.summary.setText(self.tr("{0} visits: {1} waiting, {2} late, {3} done").format(
-            len(rows), waiting, late, done))
+        self.summary.setText(self.tr("%n visits: {0} waiting, {1} late, {2} done", "", len(rows)).format(
+            waiting, late, done))

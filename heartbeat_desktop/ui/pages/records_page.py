@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from heartbeat_desktop.services.changes import Change
 from heartbeat_desktop.ui.errors import show_error
+from heartbeat_desktop.ui.i18n import class_tr
 from heartbeat_desktop.ui.live_updates import MissedChanges
 from heartbeat_desktop.ui.models.record_table import RecordTableModel
 from heartbeat_desktop.ui.operations import Operation
@@ -89,17 +90,20 @@ class RecordsPage(QWidget):
 
     record_changed = Signal(object)  # a record was saved from this page
 
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+        return class_tr(self, source, disambiguation, n)  # the subclasses' counts keep their plural forms
+
     def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         plural, cap = self.plural or f"{self.entity}s", self.entity.capitalize()
-        named(self, f"{plural}Page", self.tr(self.title))
+        named(self, f"{plural}Page", QCoreApplication.translate("pages", self.title))
         self.model = model
         self._missed = MissedChanges()  # other desks' changes while this page was hidden
         self.search = named(QLineEdit(), f"{plural}Search", self.tr("Search"))
         self.search.setPlaceholderText(self.search_hint())
         self.search.setClearButtonEnabled(True)
         self.count_label = named(QLabel(), f"{plural}Count", self.tr("Matching records"))
-        self.table = record_table(model, f"{plural}Table", self.tr(self.title))
+        self.table = record_table(model, f"{plural}Table", QCoreApplication.translate("pages", self.title))
         self.new_button = named(QPushButton(self.tr("&New")), f"new{cap}Button", self.tr("New"))
         self.edit_button = named(QPushButton(self.tr("&Edit")), f"edit{cap}Button", self.tr("Edit"))
         self.delete_button = named(QPushButton(self.delete_label()), f"delete{cap}Button",

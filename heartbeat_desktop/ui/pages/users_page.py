@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from heartbeat_desktop.schemas import PASSWORD_RULES, UserRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
-from heartbeat_desktop.ui.errors import show_error
+from heartbeat_desktop.ui.errors import show_error, translated
 from heartbeat_desktop.ui.forms.user_form import UserForm
 from heartbeat_desktop.ui.models.users import UserTableModel, matching_users
 from heartbeat_desktop.ui.operations import Operation
@@ -26,7 +27,7 @@ from heartbeat_desktop.ui.widgets import named
 class UsersPage(RecordsPage):
     shows = frozenset({"user"})
     entity = "user"
-    title = "Users"
+    title = QT_TRANSLATE_NOOP("pages", "Users")
 
     def __init__(self, services: Heartbeat, session: SessionHolder, parent: QWidget | None = None) -> None:
         self.services = services
@@ -98,7 +99,7 @@ class UsersPage(RecordsPage):
         password, ok = QInputDialog.getText(
             self, self.tr("Reset password"),
             self.tr("Temporary password for {0}.\n{1}\nThey must choose their own at the next sign-in.").format(
-                self.describe(user), self.tr(PASSWORD_RULES)),
+                self.describe(user), translated(PASSWORD_RULES)),
             QLineEdit.EchoMode.Password)
         if not ok or not password:
             return

@@ -1,0 +1,3181 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>AppointmentFilterBar</name>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>All doctors</source>
+        <translation>Все врачи</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>All but cancelled and no-show</source>
+        <translation>Кроме отменённых и неявок</translation>
+    </message>
+    <message>
+        <source>Fr&amp;om:</source>
+        <translation>&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;По:</translation>
+    </message>
+    <message>
+        <source>Do&amp;ctor:</source>
+        <translation>&amp;Врач:</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>С&amp;татус:</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentForm</name>
+    <message>
+        <source>New appointment</source>
+        <translation>Новая запись</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Пациент:</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor:</source>
+        <translation>&amp;Врач:</translation>
+    </message>
+    <message>
+        <source>Choose a doctor</source>
+        <translation>Выберите врача</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>&amp;Тип:</translation>
+    </message>
+    <message>
+        <source>The kind of visit; choosing one sets its usual length</source>
+        <translation>Вид визита; выбор задаёт его обычную длительность</translation>
+    </message>
+    <message>
+        <source>Da&amp;te and time:</source>
+        <translation>&amp;Дата и время:</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>Д&amp;лительность:</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>П&amp;ричина:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Заметки:</translation>
+    </message>
+    <message>
+        <source>S&amp;queeze in over the other visit (emergency)</source>
+        <translation>Вст&amp;авить поверх другого визита (экстренно)</translation>
+    </message>
+    <message>
+        <source>Why this visit cannot wait</source>
+        <translation>Почему этот визит не может ждать</translation>
+    </message>
+    <message>
+        <source>Why it cannot wait (required)</source>
+        <translation>Почему нельзя ждать (обязательно)</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <source>F&amp;ind slot</source>
+        <translation>&amp;Найти время</translation>
+    </message>
+    <message>
+        <source>The doctor&apos;s next free times from this date</source>
+        <translation>Ближайшее свободное время врача с этой даты</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat…</source>
+        <translation>П&amp;овторять…</translation>
+    </message>
+    <message>
+        <source>Book this visit as a recurring series</source>
+        <translation>Записать этот визит как повторяющуюся серию</translation>
+    </message>
+    <message>
+        <source>Type part of the name and choose the patient from the list.</source>
+        <translation>Введите часть имени и выберите пациента из списка.</translation>
+    </message>
+    <message>
+        <source>Choose a doctor.</source>
+        <translation>Выберите врача.</translation>
+    </message>
+    <message>
+        <source>ends at {0}</source>
+        <translation>окончание в {0}</translation>
+    </message>
+    <message>
+        <source>Change a recurring visit</source>
+        <translation>Изменение повторяющегося визита</translation>
+    </message>
+    <message>
+        <source>This visit is one of a series. Change which visits?</source>
+        <translation>Этот визит входит в серию. Какие визиты изменить?</translation>
+    </message>
+    <message>
+        <source>Squeezing in over another visit is for one visit only: choose “Only this visit”, or untick squeezing in.</source>
+        <translation>Вставить поверх другого визита можно только один визит: выберите «Только этот визит» или снимите отметку «Вставить поверх».</translation>
+    </message>
+    <message>
+        <source>This time was just taken at another desk. Choose one of the free times offered, or another time.</source>
+        <translation>Это время только что заняли с другого рабочего места. Выберите одно из предложенных свободных окон или другое время.</translation>
+    </message>
+    <message>
+        <source>{0} (inactive)</source>
+        <translation>{0} (неактивен)</translation>
+    </message>
+    <message>
+        <source>{0} (no longer offered)</source>
+        <translation>{0} (больше не предлагается)</translation>
+    </message>
+    <message>
+        <source>A completed visit cannot be moved; only the reason and notes can change.</source>
+        <translation>Завершённый визит нельзя перенести; можно изменить только причину и заметки.</translation>
+    </message>
+    <message>
+        <source>Choose a doctor first.</source>
+        <translation>Сначала выберите врача.</translation>
+    </message>
+    <message>
+        <source>No free time in the next two weeks.</source>
+        <translation>В ближайшие две недели свободного времени нет.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsPage</name>
+    <message>
+        <source>Patient&apos;s name</source>
+        <translation>Имя пациента</translation>
+    </message>
+    <message>
+        <source>the appointment of {0}</source>
+        <translation>запись пациента {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsPanel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Entity</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>Все объекты</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Все действия</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Пользователь:</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the log</source>
+        <translation>&amp;Проверить журнал</translation>
+    </message>
+    <message>
+        <source>Check that no entry was changed or removed outside the application</source>
+        <translation>Проверить, что ни одна запись не была изменена или удалена в обход программы</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entries, each chained to the one before.</source>
+        <translation>
+            <numerusform>Журнал аудита цел: %n запись, каждая связана с предыдущей.</numerusform>
+            <numerusform>Журнал аудита цел: %n записи, каждая связана с предыдущей.</numerusform>
+            <numerusform>Журнал аудита цел: %n записей, каждая связана с предыдущей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log was changed outside the application. Keep this computer as it is and tell whoever is responsible for data protection.</source>
+        <translation>Журнал аудита был изменён в обход программы. Ничего не меняйте на этом компьютере и сообщите ответственному за защиту данных.</translation>
+    </message>
+    <message>
+        <source>User name or full name</source>
+        <translation>Имя пользователя или ФИО</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRunner</name>
+    <message>
+        <source>Back up the database</source>
+        <translation>Резервная копия базы данных</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Создание резервной копии базы данных…</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Резервная копия</translation>
+    </message>
+    <message>
+        <source>The database was copied to {0} ({1:.1f} MB) and verified.</source>
+        <translation>База данных скопирована в {0} ({1:.1f} МБ) и проверена.</translation>
+    </message>
+</context>
+<context>
+    <name>BlockDelegate</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>ещё %n</numerusform>
+            <numerusform>ещё %n</numerusform>
+            <numerusform>ещё %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Смена пароля</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Придумайте новый пароль</translation>
+    </message>
+    <message>
+        <source>An administrator has set a temporary password for your account. Choose your own before you continue.</source>
+        <translation>Администратор задал для вашей учётной записи временный пароль. Прежде чем продолжить, придумайте свой.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Текущий пароль</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Повторите новый пароль</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Текущий пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Новый пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Повторите:</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>С&amp;менить пароль</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Выйти из учётной записи</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>Choose a password different from the current one.</source>
+        <translation>Выберите пароль, отличный от текущего.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationsPage</name>
+    <message>
+        <source>Calls</source>
+        <translation>Обзвон</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Предыдущий день</translation>
+    </message>
+    <message>
+        <source>Day to call about</source>
+        <translation>День, о визитах которого звоним</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Следующий день</translation>
+    </message>
+    <message>
+        <source>T&amp;omorrow</source>
+        <translation>&amp;Завтра</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Завтра</translation>
+    </message>
+    <message>
+        <source>Calls summary</source>
+        <translation>Итоги обзвона</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int…</source>
+        <translation>Пе&amp;чать…</translation>
+    </message>
+    <message>
+        <source>Print the list</source>
+        <translation>Напечатать список</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>&amp;Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <source>Save the list as a PDF file</source>
+        <translation>Сохранить список в файл PDF</translation>
+    </message>
+    <message>
+        <source>Visits to confirm</source>
+        <translation>Визиты для подтверждения</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmed</source>
+        <translation>&amp;Подтвердил</translation>
+    </message>
+    <message>
+        <source>The patient will come</source>
+        <translation>Пациент придёт</translation>
+    </message>
+    <message>
+        <source>Left a &amp;message</source>
+        <translation>&amp;Оставлено сообщение</translation>
+    </message>
+    <message>
+        <source>Nobody answered; a message was left</source>
+        <translation>Никто не ответил; оставлено сообщение</translation>
+    </message>
+    <message>
+        <source>Cancelled by &amp;phone</source>
+        <translation>Отменил по &amp;телефону</translation>
+    </message>
+    <message>
+        <source>The patient will not come: cancel the visit</source>
+        <translation>Пациент не придёт: отменить визит</translation>
+    </message>
+    <message>
+        <source>&amp;Not yet called</source>
+        <translation>&amp;Не звонили</translation>
+    </message>
+    <message>
+        <source>Take back the answer noted</source>
+        <translation>Убрать отмеченный ответ</translation>
+    </message>
+    <message>
+        <source>Cancelled by phone</source>
+        <translation>Отменил по телефону</translation>
+    </message>
+    <message>
+        <source>{0} will not come on {1}. Cancel the visit?</source>
+        <translation>{0} не придёт {1}. Отменить визит?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visits: {0} to call, {1} confirmed, {2} left a message, {3} cancelled</source>
+        <translation>
+            <numerusform>%n визит: позвонить — {0}, подтвердили — {1}, сообщение — {2}, отменили — {3}</numerusform>
+            <numerusform>%n визита: позвонить — {0}, подтвердили — {1}, сообщение — {2}, отменили — {3}</numerusform>
+            <numerusform>%n визитов: позвонить — {0}, подтвердили — {1}, сообщение — {2}, отменили — {3}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirmation calls</source>
+        <translation>Обзвон для подтверждения</translation>
+    </message>
+    <message>
+        <source>Visits on {0}</source>
+        <translation>Визиты на {0}</translation>
+    </message>
+    <message>
+        <source>Save the list as PDF</source>
+        <translation>Сохранить список в PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Connection to the database</source>
+        <translation>Подключение к базе данных</translation>
+    </message>
+    <message>
+        <source>Retry &amp;now</source>
+        <translation>Повторить &amp;сейчас</translation>
+    </message>
+    <message>
+        <source>Try to reach the database server now</source>
+        <translation>Попробовать связаться с сервером базы данных сейчас</translation>
+    </message>
+    <message>
+        <source>The connection to the database server is lost; nothing can be saved until it answers again. Retrying in {0} s… What you have typed is kept.</source>
+        <translation>Связь с сервером базы данных потеряна; сохранить ничего нельзя, пока он снова не ответит. Повтор через {0} с… Введённое вами сохраняется.</translation>
+    </message>
+    <message>
+        <source>The connection to the database server is lost. Retrying now…</source>
+        <translation>Связь с сервером базы данных потеряна. Повторная попытка…</translation>
+    </message>
+    <message>
+        <source>The connection to the database server is back. Anything that was not saved can be saved again now.</source>
+        <translation>Связь с сервером базы данных восстановлена. Всё, что не сохранилось, теперь можно сохранить снова.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Database connection</source>
+        <translation>Подключение к базе данных</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База данных</translation>
+    </message>
+    <message>
+        <source>&amp;This computer</source>
+        <translation>&amp;Этот компьютер</translation>
+    </message>
+    <message>
+        <source>A &amp;shared PostgreSQL server</source>
+        <translation>&amp;Общий сервер PostgreSQL</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>Файл: {0}</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Порт</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>С&amp;ервер:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>По&amp;рт:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Пол&amp;ьзователь:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Про&amp;верить подключение</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>Connected: {0}</source>
+        <translation>Подключено: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Today&apos;s automatic backup failed</source>
+        <translation>Сегодняшнее автоматическое резервное копирование не удалось</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorForm</name>
+    <message>
+        <source>New doctor</source>
+        <translation>Новый врач</translation>
+    </message>
+    <message>
+        <source>Doctor: {0}</source>
+        <translation>Врач: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Фамилия:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Middle name:</source>
+        <translation>&amp;Отчество:</translation>
+    </message>
+    <message>
+        <source>Patronymic, if any</source>
+        <translation>Отчество, если есть</translation>
+    </message>
+    <message>
+        <source>&amp;Specialty:</source>
+        <translation>&amp;Специальность:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Кабинет:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>For example +7 916 123-45-67</source>
+        <translation>Например, +7 916 123-45-67</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Takes appointments</source>
+        <translation>Ведёт приём</translation>
+    </message>
+    <message>
+        <source>&amp;Active:</source>
+        <translation>&amp;Активен:</translation>
+    </message>
+    <message>
+        <source>An inactive doctor leaves the schedule; the history is kept.</source>
+        <translation>Неактивный врач исчезает из расписания; история сохраняется.</translation>
+    </message>
+    <message>
+        <source>— not linked —</source>
+        <translation>— не связана —</translation>
+    </message>
+    <message>
+        <source>Account #{0}</source>
+        <translation>Учётная запись №{0}</translation>
+    </message>
+    <message>
+        <source>&amp;User account:</source>
+        <translation>&amp;Учётная запись:</translation>
+    </message>
+    <message>
+        <source>The doctor&apos;s own sign-in, to see their appointments</source>
+        <translation>Собственный вход врача, чтобы видеть свои записи</translation>
+    </message>
+    <message>
+        <source>Only an administrator can link user accounts.</source>
+        <translation>Связывать учётные записи может только администратор.</translation>
+    </message>
+    <message>
+        <source>Working &amp;hours:</source>
+        <translation>&amp;Часы работы:</translation>
+    </message>
+    <message>
+        <source>Time off…</source>
+        <translation>Отсутствия…</translation>
+    </message>
+    <message>
+        <source>This doctor&apos;s vacations, days off and blocked hours</source>
+        <translation>Отпуска, выходные и заблокированные часы этого врача</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorsPage</name>
+    <message>
+        <source>Surname, specialty or phone digits</source>
+        <translation>Фамилия, специальность или цифры телефона</translation>
+    </message>
+    <message>
+        <source>Upcoming appointments</source>
+        <translation>Предстоящие записи</translation>
+    </message>
+    <message>
+        <source>No upcoming appointments.</source>
+        <translation>Предстоящих записей нет.</translation>
+    </message>
+    <message>
+        <source>Select a doctor to see their upcoming appointments.</source>
+        <translation>Выберите врача, чтобы увидеть его предстоящие записи.</translation>
+    </message>
+</context>
+<context>
+    <name>DurationField</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Другая…</translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation>Длительность в минутах</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Отменить изменения?</translation>
+    </message>
+    <message>
+        <source>You have typed something in this form. Close it and lose it?</source>
+        <translation>В этой форме есть введённые данные. Закрыть её и потерять их?</translation>
+    </message>
+    <message>
+        <source>What you typed stays in this form.</source>
+        <translation>Введённое остаётся в форме.</translation>
+    </message>
+    <message>
+        <source>The connection to the database is back: press Save to save what you typed.</source>
+        <translation>Связь с базой данных восстановлена: нажмите «Сохранить», чтобы сохранить введённое.</translation>
+    </message>
+    <message>
+        <source>The saved version is in the form now.</source>
+        <translation>Теперь в форме сохранённая версия.</translation>
+    </message>
+</context>
+<context>
+    <name>FreeTimeDialog</name>
+    <message>
+        <source>Find a free time</source>
+        <translation>Поиск свободного времени</translation>
+    </message>
+    <message>
+        <source>Doctor or specialty</source>
+        <translation>Врач или специальность</translation>
+    </message>
+    <message>
+        <source>Any {0}</source>
+        <translation>Любой: {0}</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С даты</translation>
+    </message>
+    <message>
+        <source>Length in minutes</source>
+        <translation>Длительность в минутах</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Free times</source>
+        <translation>Свободное время</translation>
+    </message>
+    <message>
+        <source>&amp;Book…</source>
+        <translation>&amp;Записать…</translation>
+    </message>
+    <message>
+        <source>Book the chosen time</source>
+        <translation>Записать на выбранное время</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Кто:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Длительность:</translation>
+    </message>
+    <message>
+        <source>No free time in the two weeks from that day.</source>
+        <translation>В течение двух недель с этого дня свободного времени нет.</translation>
+    </message>
+</context>
+<context>
+    <name>FreeTimes</name>
+    <message>
+        <source>Free times</source>
+        <translation>Свободное время</translation>
+    </message>
+    <message>
+        <source>Free:</source>
+        <translation>Свободно:</translation>
+    </message>
+</context>
+<context>
+    <name>HoursEditor</name>
+    <message>
+        <source>Day off</source>
+        <translation>Выходной</translation>
+    </message>
+    <message>
+        <source>Add hours on {0}</source>
+        <translation>Добавить часы: {0}</translation>
+    </message>
+    <message>
+        <source>Add working hours (a second interval makes a break)</source>
+        <translation>Добавить часы работы (второй интервал означает перерыв)</translation>
+    </message>
+    <message>
+        <source>Copy Monday to Tuesday–Friday</source>
+        <translation>Скопировать понедельник на вторник–пятницу</translation>
+    </message>
+    <message>
+        <source>{0}, interval {1}, start</source>
+        <translation>{0}, интервал {1}, начало</translation>
+    </message>
+    <message>
+        <source>{0}, interval {1}, end</source>
+        <translation>{0}, интервал {1}, конец</translation>
+    </message>
+    <message>
+        <source>Remove {0} interval {1}</source>
+        <translation>Удалить интервал {1}: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (as the system)</source>
+        <translation>&amp;Автоматически (как в системе)</translation>
+    </message>
+    <message>
+        <source>The language could not be saved</source>
+        <translation>Не удалось сохранить язык</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Heartbeat Desktop starts.</source>
+        <translation>Язык сменится при следующем запуске Heartbeat Desktop.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked</source>
+        <translation>Заблокировано</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}. Enter your password to continue.</source>
+        <translation>Выполнен вход: {0}. Чтобы продолжить, введите пароль.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Разблокировать</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Выйти из учётной записи</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Sign in — {0}</source>
+        <translation>Вход — {0}</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>Database: opening…</source>
+        <translation>База данных: открывается…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Войти</translation>
+    </message>
+    <message>
+        <source>&amp;Database…</source>
+        <translation>&amp;База данных…</translation>
+    </message>
+    <message>
+        <source>Database connection settings</source>
+        <translation>Настройки подключения к базе данных</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>База данных: {0}</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Введите имя пользователя и пароль.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Pages</source>
+        <translation>Страницы</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Сменить &amp;пароль…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Выйти из учётной записи</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заблокировать</translation>
+    </message>
+    <message>
+        <source>Locked.</source>
+        <translation>Заблокировано.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>&amp;Данные</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Найти</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>Пере&amp;ход</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>С&amp;ервис</translation>
+    </message>
+    <message>
+        <source>&amp;Visit types…</source>
+        <translation>&amp;Типы визитов…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>&amp;Резервная копия базы данных…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Восстановить из резервной копии…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Справ&amp;ка</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>Session: {0} h {1:02d} min left</source>
+        <translation>Сеанс: осталось {0} ч {1:02d} мин</translation>
+    </message>
+    <message>
+        <source>{0} {1}
+Database: {2}</source>
+        <translation>{0} {1}
+База данных: {2}</translation>
+    </message>
+    <message>
+        <source>Password changed. Other desks signed in as you must sign in again.</source>
+        <translation>Пароль изменён. На других рабочих местах под вашей учётной записью нужно войти заново.</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceModel</name>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Free?</source>
+        <translation>Свободно?</translation>
+    </message>
+    <message>
+        <source>Instead</source>
+        <translation>Вместо этого</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Свободно</translation>
+    </message>
+    <message>
+        <source>no free time found: skipped</source>
+        <translation>свободного времени нет: пропущен</translation>
+    </message>
+</context>
+<context>
+    <name>PatientCard</name>
+    <message>
+        <source>Patient card</source>
+        <translation>Карточка пациента</translation>
+    </message>
+    <message>
+        <source>Select a patient to see their details and visits.</source>
+        <translation>Выберите пациента, чтобы увидеть его данные и визиты.</translation>
+    </message>
+    <message>
+        <source>Upcoming visits</source>
+        <translation>Предстоящие визиты</translation>
+    </message>
+    <message>
+        <source>No upcoming visits.</source>
+        <translation>Предстоящих визитов нет.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>No past visits.</source>
+        <translation>Прошедших визитов нет.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientDetails</name>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Patient details</source>
+        <translation>Данные пациента</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Born:</source>
+        <translation>Дата рождения:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Заметки:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>{0} (inactive)</source>
+        <translation>{0} (неактивен)</translation>
+    </message>
+    <message>
+        <source>{0} (age {1})</source>
+        <translation>{0} (возраст {1})</translation>
+    </message>
+</context>
+<context>
+    <name>PatientForm</name>
+    <message>
+        <source>New patient</source>
+        <translation>Новый пациент</translation>
+    </message>
+    <message>
+        <source>Patient: {0}</source>
+        <translation>Пациент: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Фамилия:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Middle name:</source>
+        <translation>&amp;Отчество:</translation>
+    </message>
+    <message>
+        <source>Patronymic, if any</source>
+        <translation>Отчество, если есть</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>Дата &amp;рождения:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Женский</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Мужской</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>П&amp;ол:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>For example +7 916 123-45-67</source>
+        <translation>Например, +7 916 123-45-67</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Заметки:</translation>
+    </message>
+    <message>
+        <source>Enter the date as {0}, for example {1}.</source>
+        <translation>Введите дату в виде {0}, например {1}.</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Возможный дубликат</translation>
+    </message>
+    <message>
+        <source>These patients look the same:
+
+{0}
+
+Register a new patient anyway?</source>
+        <translation>Эти пациенты выглядят так же:
+
+{0}
+
+Всё равно зарегистрировать нового пациента?</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPicker</name>
+    <message>
+        <source>Type a surname, phone digits or a birth date</source>
+        <translation>Введите фамилию, цифры телефона или дату рождения</translation>
+    </message>
+    <message>
+        <source>Matching patients</source>
+        <translation>Подходящие пациенты</translation>
+    </message>
+    <message>
+        <source>(deactivated)</source>
+        <translation>(деактивирован)</translation>
+    </message>
+</context>
+<context>
+    <name>PatientsPage</name>
+    <message>
+        <source>Surname, phone digits or birth date (dd.mm.yyyy)</source>
+        <translation>Фамилия, цифры телефона или дата рождения (дд.мм.гггг)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message numerus="yes">
+        <source>{0}, late %n min</source>
+        <translation>
+            <numerusform>{0}, опаздывает на %n минуту</numerusform>
+            <numerusform>{0}, опаздывает на %n минуты</numerusform>
+            <numerusform>{0}, опаздывает на %n минут</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Queue summary</source>
+        <translation>Итоги очереди</translation>
+    </message>
+    <message>
+        <source>Today&apos;s queue</source>
+        <translation>Очередь на сегодня</translation>
+    </message>
+    <message>
+        <source>Space: the selected patient has arrived</source>
+        <translation>Пробел: выбранный пациент пришёл</translation>
+    </message>
+    <message>
+        <source>Patient arrived</source>
+        <translation>Пациент пришёл</translation>
+    </message>
+    <message>
+        <source>Today, {0}</source>
+        <translation>Сегодня, {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visits: {0} waiting, {1} late, {2} done</source>
+        <translation>
+            <numerusform>%n визит: ожидают — {0}, опаздывают — {1}, завершено — {2}</numerusform>
+            <numerusform>%n визита: ожидают — {0}, опаздывают — {1}, завершено — {2}</numerusform>
+            <numerusform>%n визитов: ожидают — {0}, опаздывают — {1}, завершено — {2}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>Matching records</source>
+        <translation>Найденное</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Изменить</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Delete {0}? This cannot be undone.</source>
+        <translation>Удалить: {0}? Это нельзя отменить.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n запись</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записей</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreRunner</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Replace all the data in this database with the backup {0}?
+
+A copy of the data as it is now is made first, and you are told where it is. Everyone signs in again afterwards.</source>
+        <translation>Заменить все данные в этой базе резервной копией {0}?
+
+Сначала будет сделана копия текущих данных, и вам сообщат, где она. После этого всем нужно будет войти заново.</translation>
+    </message>
+    <message>
+        <source>Restoring the database…</source>
+        <translation>Восстановление базы данных…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановление</translation>
+    </message>
+    <message>
+        <source>The database was restored from {0}. The data it replaced is kept in {1}. Sign in again.</source>
+        <translation>База данных восстановлена из {0}. Заменённые данные сохранены в {1}. Войдите заново.</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Предыдущий</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Предыдущий день</translation>
+    </message>
+    <message>
+        <source>T&amp;oday</source>
+        <translation>&amp;Сегодня</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>С&amp;ледующий ▶</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Следующий день</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>All doctors</source>
+        <translation>Все врачи</translation>
+    </message>
+    <message>
+        <source>Day summary</source>
+        <translation>Итоги дня</translation>
+    </message>
+    <message>
+        <source>Do&amp;ctor:</source>
+        <translation>&amp;Врач:</translation>
+    </message>
+    <message>
+        <source>Time off…</source>
+        <translation>Отсутствия…</translation>
+    </message>
+    <message>
+        <source>Vacations, days off, blocked hours and holidays</source>
+        <translation>Отпуска, выходные, заблокированные часы и праздники</translation>
+    </message>
+    <message>
+        <source>Fin&amp;d a free time…</source>
+        <translation>На&amp;йти свободное время…</translation>
+    </message>
+    <message>
+        <source>The next free times of a doctor or a specialty</source>
+        <translation>Ближайшее свободное время врача или специальности</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>Edit appointment</source>
+        <translation>Изменить запись</translation>
+    </message>
+    <message>
+        <source>&amp;Book…</source>
+        <translation>&amp;Записать…</translation>
+    </message>
+    <message>
+        <source>Book the selected slot</source>
+        <translation>Записать на выбранное время</translation>
+    </message>
+    <message>
+        <source>Time off for this doctor…</source>
+        <translation>Отсутствия этого врача…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n запись</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записей</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleView</name>
+    <message>
+        <source>Day schedule</source>
+        <translation>Расписание на день</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>Repeat the visit</source>
+        <translation>Повтор визита</translation>
+    </message>
+    <message>
+        <source>Every how many weeks</source>
+        <translation>Раз в сколько недель</translation>
+    </message>
+    <message>
+        <source> week(s)</source>
+        <translation> нед.</translation>
+    </message>
+    <message>
+        <source>&amp;After</source>
+        <translation>&amp;После</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;До</translation>
+    </message>
+    <message>
+        <source>Number of visits</source>
+        <translation>Число визитов</translation>
+    </message>
+    <message>
+        <source> visits</source>
+        <translation> виз.</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Последний день</translation>
+    </message>
+    <message>
+        <source>The visits of the series</source>
+        <translation>Визиты серии</translation>
+    </message>
+    <message>
+        <source>Book the ticked visits</source>
+        <translation>Записать отмеченные визиты</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>По дням:</translation>
+    </message>
+    <message>
+        <source>&amp;Every:</source>
+        <translation>&amp;Каждые:</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>Окончание:</translation>
+    </message>
+    <message>
+        <source>Tick at least one weekday.</source>
+        <translation>Отметьте хотя бы один день недели.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) cannot be booked as asked: the nearest free time is offered instead (untick to skip).</source>
+        <translation>
+            <numerusform>%n визит нельзя записать как задано: вместо него предложено ближайшее свободное время (снимите отметку, чтобы пропустить).</numerusform>
+            <numerusform>%n визита нельзя записать как задано: вместо них предложено ближайшее свободное время (снимите отметку, чтобы пропустить).</numerusform>
+            <numerusform>%n визитов нельзя записать как задано: вместо них предложено ближайшее свободное время (снимите отметку, чтобы пропустить).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Book %n visit(s)</source>
+        <translation>
+            <numerusform>Записать %n визит</numerusform>
+            <numerusform>Записать %n визита</numerusform>
+            <numerusform>Записать %n визитов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionHolder</name>
+    <message>
+        <source>Locked after a period of inactivity.</source>
+        <translation>Заблокировано после периода бездействия.</translation>
+    </message>
+    <message>
+        <source>Your session has expired.</source>
+        <translation>Ваш сеанс истёк.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Create the administrator</source>
+        <translation>Создание администратора</translation>
+    </message>
+    <message>
+        <source>Welcome to {0}</source>
+        <translation>Добро пожаловать в {0}</translation>
+    </message>
+    <message>
+        <source>No accounts exist yet. Create the administrator account; there is no default password.</source>
+        <translation>Учётных записей пока нет. Создайте учётную запись администратора; пароля по умолчанию нет.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Повторите пароль</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;ФИО:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Повторите п&amp;ароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Create and sign in</source>
+        <translation>&amp;Создать и войти</translation>
+    </message>
+    <message>
+        <source>Choose a user name.</source>
+        <translation>Придумайте имя пользователя.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>StaleDialog</name>
+    <message>
+        <source>Saved at another desk</source>
+        <translation>Сохранено на другом рабочем месте</translation>
+    </message>
+    <message>
+        <source>Their values and yours</source>
+        <translation>Их значения и ваши</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Saved there</source>
+        <translation>Сохранено там</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ваше</translation>
+    </message>
+    <message>
+        <source>Use &amp;their version</source>
+        <translation>Взять &amp;их версию</translation>
+    </message>
+    <message>
+        <source>Load the saved version into the form</source>
+        <translation>Загрузить сохранённую версию в форму</translation>
+    </message>
+    <message>
+        <source>Save &amp;mine on top</source>
+        <translation>Сохранить &amp;мою поверх</translation>
+    </message>
+    <message>
+        <source>Save the fields you changed over the saved version</source>
+        <translation>Записать изменённые вами поля поверх сохранённой версии</translation>
+    </message>
+</context>
+<context>
+    <name>StartField</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Время начала</translation>
+    </message>
+    <message>
+        <source>Arrow keys move the minutes in 5-minute steps</source>
+        <translation>Стрелки меняют минуты шагом 5 минут</translation>
+    </message>
+</context>
+<context>
+    <name>StatusActions</name>
+    <message>
+        <source>&amp;Arrived</source>
+        <translation>При&amp;шёл</translation>
+    </message>
+    <message>
+        <source>The patient has arrived</source>
+        <translation>Пациент пришёл</translation>
+    </message>
+    <message>
+        <source>&amp;In progress</source>
+        <translation>&amp;На приёме</translation>
+    </message>
+    <message>
+        <source>The visit has begun</source>
+        <translation>Приём начался</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpleted</source>
+        <translation>Заве&amp;ршён</translation>
+    </message>
+    <message>
+        <source>The visit is over</source>
+        <translation>Приём окончен</translation>
+    </message>
+    <message>
+        <source>No-&amp;show</source>
+        <translation>Не &amp;явился</translation>
+    </message>
+    <message>
+        <source>The patient did not come</source>
+        <translation>Пациент не пришёл</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l visit</source>
+        <translation>&amp;Отменить визит</translation>
+    </message>
+    <message>
+        <source>Cancel this appointment</source>
+        <translation>Отменить эту запись</translation>
+    </message>
+    <message>
+        <source>Bac&amp;k to scheduled</source>
+        <translation>&amp;Вернуть в «Записан»</translation>
+    </message>
+    <message>
+        <source>Undo: the appointment is scheduled again</source>
+        <translation>Отмена: запись снова в статусе «Записан»</translation>
+    </message>
+    <message>
+        <source>&amp;Undo status</source>
+        <translation>Отк&amp;атить статус</translation>
+    </message>
+    <message>
+        <source>Undo last status change</source>
+        <translation>Откатить последнюю смену статуса</translation>
+    </message>
+    <message>
+        <source>Put the status back to what it was before the last change</source>
+        <translation>Вернуть статус, который был до последнего изменения</translation>
+    </message>
+    <message>
+        <source>Cancel a recurring visit</source>
+        <translation>Отмена повторяющегося визита</translation>
+    </message>
+    <message>
+        <source>This visit is one of a series. Cancel which visits?</source>
+        <translation>Этот визит входит в серию. Какие визиты отменить?</translation>
+    </message>
+</context>
+<context>
+    <name>StatusHistoryView</name>
+    <message>
+        <source>Status history</source>
+        <translation>История статусов</translation>
+    </message>
+    <message>
+        <source>The status history could not be loaded.</source>
+        <translation>Не удалось загрузить историю статусов.</translation>
+    </message>
+    <message>
+        <source>Status history:</source>
+        <translation>История статусов:</translation>
+    </message>
+</context>
+<context>
+    <name>TimeOffDialog</name>
+    <message>
+        <source>Time off</source>
+        <translation>Отсутствия</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Whole clinic (holiday)</source>
+        <translation>Вся клиника (праздник)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Whole days</source>
+        <translation>&amp;Целые дни</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>Add this time off</source>
+        <translation>Добавить это отсутствие</translation>
+    </message>
+    <message>
+        <source>Coming up</source>
+        <translation>Предстоящие</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Убрать</translation>
+    </message>
+    <message>
+        <source>Remove the selected time off</source>
+        <translation>Убрать выбранное отсутствие</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor:</source>
+        <translation>&amp;Врач:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Вид:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;Hours:</source>
+        <translation>&amp;Часы:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>П&amp;ричина:</translation>
+    </message>
+    <message>
+        <source>Coming up:</source>
+        <translation>Предстоящие:</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+…and %n more</source>
+        <translation>
+            <numerusform>
+…и ещё %n</numerusform>
+            <numerusform>
+…и ещё %n</numerusform>
+            <numerusform>
+…и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Visits already booked</source>
+        <translation>Уже есть записи</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) are booked in this time:
+{0}{1}
+
+Add the time off anyway? The visits stay booked until you move or cancel them.</source>
+        <translation>
+            <numerusform>На это время уже записан %n визит:
+{0}{1}
+
+Всё равно добавить отсутствие? Визит останется в силе, пока вы его не перенесёте или не отмените.</numerusform>
+            <numerusform>На это время уже записано %n визита:
+{0}{1}
+
+Всё равно добавить отсутствие? Визиты останутся в силе, пока вы их не перенесёте или не отмените.</numerusform>
+            <numerusform>На это время уже записано %n визитов:
+{0}{1}
+
+Всё равно добавить отсутствие? Визиты останутся в силе, пока вы их не перенесёте или не отмените.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Whole clinic</source>
+        <translation>Вся клиника</translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <source>New user account</source>
+        <translation>Новая учётная запись</translation>
+    </message>
+    <message>
+        <source>User account: {0}</source>
+        <translation>Учётная запись: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>What the person types to sign in; cannot be changed later</source>
+        <translation>То, что человек вводит при входе; потом изменить нельзя</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;ФИО:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>Password rules</source>
+        <translation>Требования к паролю</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Повторите п&amp;ароль:</translation>
+    </message>
+    <message>
+        <source>Can sign in</source>
+        <translation>Может входить</translation>
+    </message>
+    <message>
+        <source>&amp;Active:</source>
+        <translation>&amp;Активен:</translation>
+    </message>
+    <message>
+        <source>A deactivated account keeps its history but cannot sign in.</source>
+        <translation>Деактивированная учётная запись сохраняет историю, но войти с ней нельзя.</translation>
+    </message>
+    <message>
+        <source>Squee&amp;ze in:</source>
+        <translation>Пове&amp;рх записи:</translation>
+    </message>
+    <message>
+        <source>May book over another visit (emergencies)</source>
+        <translation>Может записывать поверх другого визита (экстренные случаи)</translation>
+    </message>
+    <message>
+        <source>Such a visit needs a written reason; it is marked on the schedule and in the audit log.</source>
+        <translation>Для такого визита нужна письменная причина; он отмечается в расписании и в журнале аудита.</translation>
+    </message>
+    <message>
+        <source>The passwords do not match.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>Сбросить &amp;пароль…</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Сброс пароля</translation>
+    </message>
+    <message>
+        <source>Set a temporary password for the selected user</source>
+        <translation>Задать временный пароль выбранному пользователю</translation>
+    </message>
+    <message>
+        <source>User name or full name</source>
+        <translation>Имя пользователя или ФИО</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>Де&amp;активировать</translation>
+    </message>
+    <message>
+        <source>Deactivate {0}? The account can no longer sign in; its history is kept.</source>
+        <translation>Деактивировать {0}? С этой учётной записью больше нельзя будет войти; история сохранится.</translation>
+    </message>
+    <message>
+        <source>Temporary password for {0}.
+{1}
+They must choose their own at the next sign-in.</source>
+        <translation>Временный пароль для {0}.
+{1}
+При следующем входе нужно будет придумать свой.</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Пароль сброшен</translation>
+    </message>
+    <message>
+        <source>The password of {0} was reset.</source>
+        <translation>Пароль {0} сброшен.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTypesDialog</name>
+    <message>
+        <source>Visit types</source>
+        <translation>Типы визитов</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Usual length in minutes</source>
+        <translation>Обычная длительность в минутах</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Colour on the schedule</source>
+        <translation>Цвет в расписании</translation>
+    </message>
+    <message>
+        <source>Offered when booking</source>
+        <translation>Предлагается при записи</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <source>A new visit type</source>
+        <translation>Новый тип визита</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Save this visit type</source>
+        <translation>Сохранить этот тип визита</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Delete this visit type</source>
+        <translation>Удалить этот тип визита</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Длительность:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Цвет:</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} — %n min</source>
+        <translation>
+            <numerusform>{0} — %n мин</numerusform>
+            <numerusform>{0} — %n мин</numerusform>
+            <numerusform>{0} — %n мин</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} (inactive)</source>
+        <translation>{0} (неактивен)</translation>
+    </message>
+    <message>
+        <source>Colour of this visit type</source>
+        <translation>Цвет этого типа визита</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistEntryDialog</name>
+    <message>
+        <source>Add to the waitlist</source>
+        <translation>Добавление в лист ожидания</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Any doctor of the specialty</source>
+        <translation>Любой врач этой специальности</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>Специальность</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Минуты</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Пациент:</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor:</source>
+        <translation>&amp;Врач:</translation>
+    </message>
+    <message>
+        <source>&amp;Specialty:</source>
+        <translation>&amp;Специальность:</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Дни:</translation>
+    </message>
+    <message>
+        <source>&amp;Between:</source>
+        <translation>&amp;С … до:</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes:</source>
+        <translation>&amp;Минуты:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Заметка:</translation>
+    </message>
+    <message>
+        <source>Choose the patient from the list.</source>
+        <translation>Выберите пациента из списка.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistOfferDialog</name>
+    <message>
+        <source>Offer the slot to the waitlist</source>
+        <translation>Предложить время листу ожидания</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>Лист ожидания</translation>
+    </message>
+    <message>
+        <source>{0} {1}–{2} with {3} is free. Waiting patients who fit it:</source>
+        <translation>{0} {1}–{2} у врача {3} свободно. Подходящие пациенты из листа ожидания:</translation>
+    </message>
+    <message>
+        <source>Book {0} here</source>
+        <translation>Записать сюда: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistPage</name>
+    <message>
+        <source>Waitlist</source>
+        <translation>Лист ожидания</translation>
+    </message>
+    <message>
+        <source>Waitlist summary</source>
+        <translation>Итоги листа ожидания</translation>
+    </message>
+    <message>
+        <source>Patients waiting for an earlier slot</source>
+        <translation>Пациенты, ждущие более раннего времени</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>Доб&amp;авить…</translation>
+    </message>
+    <message>
+        <source>Add a patient to the waitlist</source>
+        <translation>Добавить пациента в лист ожидания</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Убрать</translation>
+    </message>
+    <message>
+        <source>Take the selected patient off the waitlist</source>
+        <translation>Убрать выбранного пациента из листа ожидания</translation>
+    </message>
+    <message>
+        <source>Waiting for an earlier slot, oldest first</source>
+        <translation>Ждут более раннего времени, сначала самые давние</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>ждёт %n</numerusform>
+            <numerusform>ждут %n</numerusform>
+            <numerusform>ждут %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>appointments</name>
+    <message>
+        <source>{0}, {1} {2}, Dr {3}</source>
+        <translation>{0}, {1} {2}, врач {3}</translation>
+    </message>
+    <message>
+        <source>Dr {0}</source>
+        <translation>Врач {0}</translation>
+    </message>
+    <message>
+        <source>⚡ Squeezed in: {0}</source>
+        <translation>⚡ Поверх записи: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
+    </message>
+    <message>
+        <source>Activated</source>
+        <translation>Активировано</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Деактивировано</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Статус изменён</translation>
+    </message>
+    <message>
+        <source>Status change undone</source>
+        <translation>Смена статуса отменена</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Убрано</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Записано</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Неудачный вход</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Пароль изменён</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Пароль сброшен</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Резервная копия</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Демонстрационные данные</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation>Учётная запись</translation>
+    </message>
+    <message>
+        <source>Waitlist entry</source>
+        <translation>Запись листа ожидания</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База данных</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>{0} (*.{1});;All files (*)</source>
+        <translation>{0} (*.{1});;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>Entity id</source>
+        <translation>Код объекта</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Noted</source>
+        <translation>Отмечено</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>Специальность</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Кабинет</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Arrived at</source>
+        <translation>Пришёл в</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидание</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Дата и время</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Последний вход</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Заблокирован до</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>Ждёт</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Дни</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Минуты</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>В листе с</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+</context>
+<context>
+    <name>confirmation</name>
+    <message>
+        <source>Not yet called</source>
+        <translation>Не звонили</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Подтвердил</translation>
+    </message>
+    <message>
+        <source>Left a message</source>
+        <translation>Оставлено сообщение</translation>
+    </message>
+    <message>
+        <source>Cancelled by phone</source>
+        <translation>Отменил по телефону</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Please check the form.</source>
+        <translation>Проверьте форму.</translation>
+    </message>
+    <message>
+        <source>Please sign in.</source>
+        <translation>Войдите в программу.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Ваш сеанс истёк. Войдите заново.</translation>
+    </message>
+    <message>
+        <source>Your session is not valid. Please sign in again.</source>
+        <translation>Ваш сеанс недействителен. Войдите заново.</translation>
+    </message>
+    <message>
+        <source>This list cannot be sorted by that column.</source>
+        <translation>Этот список нельзя упорядочить по этому столбцу.</translation>
+    </message>
+    <message>
+        <source>This list changed its order; load it again.</source>
+        <translation>Порядок списка изменился; загрузите его заново.</translation>
+    </message>
+    <message>
+        <source>Enter a date between the years {0} and {1}.</source>
+        <translation>Введите дату между {0} и {1} годом.</translation>
+    </message>
+    <message>
+        <source>Start and end must both carry a time zone, or neither.</source>
+        <translation>У начала и конца должен быть часовой пояс либо у обоих, либо ни у одного.</translation>
+    </message>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>Конец должен быть позже начала.</translation>
+    </message>
+    <message>
+        <source>An appointment cannot be longer than 12 hours.</source>
+        <translation>Запись не может быть длиннее 12 часов.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>Это поле обязательно.</translation>
+    </message>
+    <message>
+        <source>Please check this value.</source>
+        <translation>Проверьте это значение.</translation>
+    </message>
+    <message>
+        <source>Choose a doctor or a specialty.</source>
+        <translation>Выберите врача или специальность.</translation>
+    </message>
+    <message>
+        <source>The birth date cannot be in the future.</source>
+        <translation>Дата рождения не может быть в будущем.</translation>
+    </message>
+    <message>
+        <source>Check the year of birth.</source>
+        <translation>Проверьте год рождения.</translation>
+    </message>
+    <message>
+        <source>Choose female or male, or leave it empty.</source>
+        <translation>Выберите женский или мужской пол или оставьте поле пустым.</translation>
+    </message>
+    <message>
+        <source>This is too long (at most {0} characters).</source>
+        <translation>Слишком длинно (не больше {0} символов).</translation>
+    </message>
+    <message>
+        <source>Use letters, spaces, hyphens or apostrophes only.</source>
+        <translation>Используйте только буквы, пробелы, дефисы и апострофы.</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address like name@example.com.</source>
+        <translation>Введите адрес эл. почты вида name@example.com.</translation>
+    </message>
+    <message>
+        <source>Weekdays are 0 (Monday) to 6 (Sunday).</source>
+        <translation>Дни недели — от 0 (понедельник) до 6 (воскресенье).</translation>
+    </message>
+    <message>
+        <source>Give either the last day or the number of visits.</source>
+        <translation>Укажите либо последний день, либо число визитов.</translation>
+    </message>
+    <message>
+        <source>The last day must not be before the first.</source>
+        <translation>Последний день не может быть раньше первого.</translation>
+    </message>
+    <message>
+        <source>Enter a date between the years 1900 and 9998.</source>
+        <translation>Введите дату между 1900 и 9998 годом.</translation>
+    </message>
+    <message>
+        <source>This contains invisible control characters that cannot be saved. Please retype it.</source>
+        <translation>Здесь есть невидимые управляющие символы, которые нельзя сохранить. Наберите текст заново.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number, for example +7 916 123-45-67.</source>
+        <translation>Введите номер телефона, например +7 916 123-45-67.</translation>
+    </message>
+    <message>
+        <source>Time off can be at most a year at a time.</source>
+        <translation>Отсутствие может длиться не больше года за раз.</translation>
+    </message>
+    <message>
+        <source>A clinic holiday is for every doctor: choose no doctor.</source>
+        <translation>Праздник клиники касается всех врачей: не выбирайте врача.</translation>
+    </message>
+    <message>
+        <source>Choose the doctor (or make it a clinic holiday).</source>
+        <translation>Выберите врача (или сделайте это праздником клиники).</translation>
+    </message>
+    <message>
+        <source>At least {0} characters, with letters and at least one digit or symbol; not the same as the user name.</source>
+        <translation>Не меньше {0} символов, буквы и хотя бы одна цифра или знак; не совпадает с именем пользователя.</translation>
+    </message>
+    <message>
+        <source>The password must have at least {0} characters.</source>
+        <translation>В пароле должно быть не меньше {0} символов.</translation>
+    </message>
+    <message>
+        <source>The password is too long.</source>
+        <translation>Пароль слишком длинный.</translation>
+    </message>
+    <message>
+        <source>Use letters and at least one digit or symbol.</source>
+        <translation>Используйте буквы и хотя бы одну цифру или знак.</translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation>Пароль не должен совпадать с именем пользователя.</translation>
+    </message>
+    <message>
+        <source>Remove the special characters from the name.</source>
+        <translation>Уберите из имени специальные символы.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, dots, hyphens or underscores, without spaces.</source>
+        <translation>Используйте буквы, цифры, точки, дефисы или подчёркивания, без пробелов.</translation>
+    </message>
+    <message>
+        <source>Days are seven marks, Monday first (for example 1111100).</source>
+        <translation>Дни — семь отметок, начиная с понедельника (например, 1111100).</translation>
+    </message>
+    <message>
+        <source>Choose at least one day.</source>
+        <translation>Выберите хотя бы один день.</translation>
+    </message>
+    <message>
+        <source>The latest time must be after the earliest.</source>
+        <translation>Самое позднее время должно быть позже самого раннего.</translation>
+    </message>
+    <message>
+        <source>This is not a database address this application can use: it should look like sqlite:///C:/path/heartbeat.sqlite3 or postgresql://user@server/database.</source>
+        <translation>Программа не может использовать такой адрес базы данных: он должен выглядеть как sqlite:///C:/path/heartbeat.sqlite3 или postgresql://user@server/database.</translation>
+    </message>
+    <message>
+        <source>A visit type with this name already exists.</source>
+        <translation>Тип визита с таким названием уже есть.</translation>
+    </message>
+    <message>
+        <source>Appointments use this visit type, so it cannot be deleted; make it inactive instead: it stays on those appointments and is no longer offered.</source>
+        <translation>Этот тип визита используется в записях, поэтому удалить его нельзя; сделайте его неактивным: в тех записях он останется, но больше не будет предлагаться.</translation>
+    </message>
+    <message>
+        <source>This visit type no longer exists.</source>
+        <translation>Этого типа визита больше нет.</translation>
+    </message>
+    <message>
+        <source>Your account may not squeeze a visit in over another; an administrator can allow it (Users → May squeeze in).</source>
+        <translation>Вашей учётной записи нельзя записывать поверх другого визита; администратор может это разрешить (Пользователи → Поверх записи).</translation>
+    </message>
+    <message>
+        <source>A completed appointment cannot be moved.</source>
+        <translation>Завершённую запись нельзя перенести.</translation>
+    </message>
+    <message>
+        <source>An appointment that is “{0}” cannot become “{1}”.</source>
+        <translation>Запись в статусе «{0}» не может перейти в статус «{1}».</translation>
+    </message>
+    <message>
+        <source>This doctor no longer exists.</source>
+        <translation>Этого врача больше нет.</translation>
+    </message>
+    <message>
+        <source>This patient no longer exists.</source>
+        <translation>Этого пациента больше нет.</translation>
+    </message>
+    <message>
+        <source>The slot has been booked for someone else meanwhile.</source>
+        <translation>Тем временем на это время уже записали другого пациента.</translation>
+    </message>
+    <message>
+        <source>The patient already has an appointment at {0} with Dr {1}.</source>
+        <translation>У пациента уже есть запись на {0} к врачу {1}.</translation>
+    </message>
+    <message>
+        <source>This visit type is no longer offered; choose another.</source>
+        <translation>Этот тип визита больше не предлагается; выберите другой.</translation>
+    </message>
+    <message>
+        <source>This appointment no longer exists; it may have been deleted at another desk.</source>
+        <translation>Этой записи больше нет; возможно, её удалили на другом рабочем месте.</translation>
+    </message>
+    <message>
+        <source>A doctor can change only their own appointments.</source>
+        <translation>Врач может изменять только свои записи.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password, or the account is locked for a while. Please try again.</source>
+        <translation>Неверное имя пользователя или пароль, или учётная запись временно заблокирована. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>An administrator already exists. Please sign in.</source>
+        <translation>Администратор уже существует. Войдите в программу.</translation>
+    </message>
+    <message>
+        <source>The current password is not correct.</source>
+        <translation>Текущий пароль неверен.</translation>
+    </message>
+    <message>
+        <source>An in-memory database cannot be backed up.</source>
+        <translation>Базу данных в памяти нельзя сохранить в резервную копию.</translation>
+    </message>
+    <message>
+        <source>The backup cannot replace the database file itself.</source>
+        <translation>Резервная копия не может заменить сам файл базы данных.</translation>
+    </message>
+    <message>
+        <source>The clinic is closed then (clinic holiday {span}{because}).</source>
+        <translation>В это время клиника закрыта (праздник клиники {span}{because}).</translation>
+    </message>
+    <message>
+        <source>vacation</source>
+        <translation>отпуск</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>выходной</translation>
+    </message>
+    <message>
+        <source>blocked time</source>
+        <translation>заблокированное время</translation>
+    </message>
+    <message>
+        <source>clinic holiday</source>
+        <translation>праздник клиники</translation>
+    </message>
+    <message>
+        <source>Dr {doctor} is away then ({kind} {span}{because}).</source>
+        <translation>Врач {doctor} в это время отсутствует ({kind} {span}{because}).</translation>
+    </message>
+    <message>
+        <source>Dr {0} is not seeing patients (the doctor is inactive).</source>
+        <translation>Врач {0} не ведёт приём (врач неактивен).</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s record is deactivated. Reactivate it before booking.</source>
+        <translation>Карточка этого пациента деактивирована. Перед записью активируйте её снова.</translation>
+    </message>
+    <message>
+        <source>The appointment would be in the past.</source>
+        <translation>Запись оказалась бы в прошлом.</translation>
+    </message>
+    <message>
+        <source>This is outside Dr {0}&apos;s working hours.</source>
+        <translation>Это вне часов работы врача {0}.</translation>
+    </message>
+    <message>
+        <source>Dr {0} already has an appointment at {1} ({2}).</source>
+        <translation>У врача {0} уже есть запись на {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>This visit was cancelled by phone. To book it again, select it and press Undo status (the slot must still be free).</source>
+        <translation>Этот визит отменён по телефону. Чтобы записать его снова, выберите его и нажмите «Откатить статус» (время должно быть ещё свободно).</translation>
+    </message>
+    <message>
+        <source>This visit is “{0}”: there is nothing to confirm.</source>
+        <translation>Визит в статусе «{0}»: подтверждать нечего.</translation>
+    </message>
+    <message>
+        <source>A visit that is “{0}” cannot be cancelled by phone.</source>
+        <translation>Визит в статусе «{0}» нельзя отменить по телефону.</translation>
+    </message>
+    <message>
+        <source>That is not a database address.</source>
+        <translation>Это не адрес базы данных.</translation>
+    </message>
+    <message>
+        <source>Your account is no longer active. Please sign in again.</source>
+        <translation>Ваша учётная запись больше не активна. Войдите заново.</translation>
+    </message>
+    <message>
+        <source>The password of this account was changed. Please sign in again.</source>
+        <translation>Пароль этой учётной записи изменён. Войдите заново.</translation>
+    </message>
+    <message>
+        <source>Link the doctor to a user account with the Doctor role.</source>
+        <translation>Свяжите врача с учётной записью с ролью «Врач».</translation>
+    </message>
+    <message>
+        <source>This account is already linked to Dr {0}.</source>
+        <translation>Эта учётная запись уже связана с врачом {0}.</translation>
+    </message>
+    <message>
+        <source>This doctor is not seeing patients.</source>
+        <translation>Этот врач не ведёт приём.</translation>
+    </message>
+    <message>
+        <source>view patients</source>
+        <translation>просматривать пациентов</translation>
+    </message>
+    <message>
+        <source>register or edit patients</source>
+        <translation>регистрировать или изменять пациентов</translation>
+    </message>
+    <message>
+        <source>delete patients</source>
+        <translation>удалять пациентов</translation>
+    </message>
+    <message>
+        <source>view doctors</source>
+        <translation>просматривать врачей</translation>
+    </message>
+    <message>
+        <source>edit doctors</source>
+        <translation>изменять врачей</translation>
+    </message>
+    <message>
+        <source>delete doctors</source>
+        <translation>удалять врачей</translation>
+    </message>
+    <message>
+        <source>view appointments</source>
+        <translation>просматривать записи</translation>
+    </message>
+    <message>
+        <source>book or change appointments</source>
+        <translation>записывать или изменять записи</translation>
+    </message>
+    <message>
+        <source>change an appointment&apos;s status</source>
+        <translation>менять статус записи</translation>
+    </message>
+    <message>
+        <source>delete appointments</source>
+        <translation>удалять записи</translation>
+    </message>
+    <message>
+        <source>record the patients&apos; answers to confirmation calls</source>
+        <translation>отмечать ответы пациентов при обзвоне</translation>
+    </message>
+    <message>
+        <source>change doctors&apos; time off</source>
+        <translation>менять отсутствия врачей</translation>
+    </message>
+    <message>
+        <source>set clinic holidays</source>
+        <translation>задавать праздники клиники</translation>
+    </message>
+    <message>
+        <source>change the list of visit types</source>
+        <translation>менять список типов визитов</translation>
+    </message>
+    <message>
+        <source>manage user accounts</source>
+        <translation>управлять учётными записями</translation>
+    </message>
+    <message>
+        <source>view the audit log</source>
+        <translation>просматривать журнал аудита</translation>
+    </message>
+    <message>
+        <source>back up or fill the database</source>
+        <translation>делать резервные копии или заполнять базу данных</translation>
+    </message>
+    <message>
+        <source>Your account ({0}) is not allowed to {1}.</source>
+        <translation>Вашей учётной записи ({0}) не разрешено {1}.</translation>
+    </message>
+    <message>
+        <source>This record no longer exists; it may have been deleted at another desk.</source>
+        <translation>Этой записи больше нет; возможно, её удалили на другом рабочем месте.</translation>
+    </message>
+    <message>
+        <source>That is the database itself, not a backup of it.</source>
+        <translation>Это сама база данных, а не её резервная копия.</translation>
+    </message>
+    <message>
+        <source>Nothing was booked.</source>
+        <translation>Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Choose at least one visit to book.</source>
+        <translation>Выберите хотя бы один визит для записи.</translation>
+    </message>
+    <message>
+        <source>Squeezing in over another visit is for one visit only: choose “Only this visit”, or untick squeezing in.</source>
+        <translation>Вставить поверх другого визита можно только один визит: выберите «Только этот визит» или снимите отметку «Вставить поверх».</translation>
+    </message>
+    <message>
+        <source>All visits of a series are for one patient: to give this visit to another patient, change only this visit.</source>
+        <translation>Все визиты серии относятся к одному пациенту: чтобы отдать этот визит другому пациенту, измените только этот визит.</translation>
+    </message>
+    <message>
+        <source>There is no status change to undo on this appointment.</source>
+        <translation>У этой записи нет смены статуса, которую можно откатить.</translation>
+    </message>
+    <message>
+        <source>This appointment&apos;s status was set before its history was kept, so it cannot be undone; set the status by hand instead.</source>
+        <translation>Статус этой записи задан до того, как велась история, поэтому откатить его нельзя; задайте статус вручную.</translation>
+    </message>
+    <message>
+        <source>This time off was already removed.</source>
+        <translation>Это отсутствие уже убрано.</translation>
+    </message>
+    <message>
+        <source>The doctor already has an appointment at that time.</source>
+        <translation>У врача уже есть запись на это время.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record after you opened it. Reload it to see their changes.</source>
+        <translation>Кто-то другой изменил эти данные после того, как вы их открыли. Загрузите их заново, чтобы увидеть изменения.</translation>
+    </message>
+    <message>
+        <source>Another desk was saving the same records at the same moment. Please try again.</source>
+        <translation>В тот же момент те же данные сохраняли на другом рабочем месте. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The database server is not answering (network or server restart). Nothing was saved; try again once it is back.</source>
+        <translation>Сервер базы данных не отвечает (сеть или перезапуск сервера). Ничего не сохранено; попробуйте снова, когда он ответит.</translation>
+    </message>
+    <message>
+        <source>At least one active administrator must remain.</source>
+        <translation>Должен остаться хотя бы один активный администратор.</translation>
+    </message>
+    <message>
+        <source>This user name is taken.</source>
+        <translation>Это имя пользователя занято.</translation>
+    </message>
+    <message>
+        <source>This user account no longer exists.</source>
+        <translation>Этой учётной записи больше нет.</translation>
+    </message>
+    <message>
+        <source>This patient is no longer on the waitlist (booked or removed at another desk).</source>
+        <translation>Этого пациента больше нет в листе ожидания (записан или убран на другом рабочем месте).</translation>
+    </message>
+    <message>
+        <source>This patient waits for another doctor.</source>
+        <translation>Этот пациент ждёт другого врача.</translation>
+    </message>
+    <message>
+        <source>This waitlist entry no longer exists.</source>
+        <translation>Этой записи листа ожидания больше нет.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your work is kept; please try again. If it keeps happening, show the details to your administrator.</source>
+        <translation>Что-то пошло не так. Ваша работа сохранена; попробуйте ещё раз. Если ошибка повторяется, покажите подробности администратору.</translation>
+    </message>
+    <message>
+        <source>Heartbeat Desktop</source>
+        <translation>Heartbeat Desktop</translation>
+    </message>
+    <message>
+        <source>This computer: {0}</source>
+        <translation>Этот компьютер: {0}</translation>
+    </message>
+    <message>
+        <source>Server {0}</source>
+        <translation>Сервер {0}</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <source>yyyy</source>
+        <translation>гггг</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>мм</translation>
+    </message>
+    <message>
+        <source>dd</source>
+        <translation>дд</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>Booked ({0})</source>
+        <translation>Записан ({0})</translation>
+    </message>
+    <message>
+        <source>{0} (undone by {1})</source>
+        <translation>{0} (откатил {1})</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>No status changes recorded.</source>
+        <translation>Смены статуса не записаны.</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Appointments</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <source>Doctors</source>
+        <translation>Врачи</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Пациенты</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Пользователи</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>The PDF could not be written to {0}. Choose a folder you may write to.</source>
+        <translation>Не удалось записать PDF в {0}. Выберите папку, в которую можно записывать.</translation>
+    </message>
+</context>
+<context>
+    <name>queue</name>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} мин</translation>
+    </message>
+</context>
+<context>
+    <name>schedule</name>
+    <message>
+        <source>Also: {0} {1} — {2}</source>
+        <translation>Также: {0} {1} — {2}</translation>
+    </message>
+    <message>
+        <source>{0}, Dr {1}: away ({2}).</source>
+        <translation>{0}, врач {1}: отсутствует ({2}).</translation>
+    </message>
+    <message>
+        <source>{0}, Dr {1}: free. Double-click to book.</source>
+        <translation>{0}, врач {1}: свободно. Дважды щёлкните, чтобы записать.</translation>
+    </message>
+    <message>
+        <source>{0}, Dr {1}: not working.</source>
+        <translation>{0}, врач {1}: не работает.</translation>
+    </message>
+</context>
+<context>
+    <name>series</name>
+    <message>
+        <source>Only this visit</source>
+        <translation>Только этот визит</translation>
+    </message>
+    <message>
+        <source>This and the following visits</source>
+        <translation>Этот и следующие визиты</translation>
+    </message>
+    <message>
+        <source>The whole series</source>
+        <translation>Всю серию</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>Scheduled</source>
+        <translation>Записан</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Пришёл</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>На приёме</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Завершён</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Не явился</translation>
+    </message>
+</context>
+<context>
+    <name>vocabulary</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Receptionist</source>
+        <translation>Регистратор</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation>Отпуск</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>Выходной</translation>
+    </message>
+    <message>
+        <source>Blocked time</source>
+        <translation>Заблокированное время</translation>
+    </message>
+    <message>
+        <source>Clinic holiday</source>
+        <translation>Праздник клиники</translation>
+    </message>
+</context>
+<context>
+    <name>waitlist</name>
+    <message>
+        <source>Mon</source>
+        <translation>Пн</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Вт</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Ср</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Чт</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Пт</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Сб</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Вс</translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation>Любой день</translation>
+    </message>
+    <message>
+        <source>any {0}</source>
+        <translation>любой: {0}</translation>
+    </message>
+</context>
+</TS>
