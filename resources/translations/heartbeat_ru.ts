@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name></name>
+    <message>
+        <source>room {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Время</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished">Пациент</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished">Дата рождения</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Телефон</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Причина</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled or missed (struck through)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No visits on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day sheet: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no visits on {0} to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the day sheet as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">Файлы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentFilterBar</name>
     <message>
         <source>From</source>
@@ -36,16 +111,16 @@
         <translation>&amp;С:</translation>
     </message>
     <message>
-        <source>&amp;To:</source>
-        <translation>&amp;По:</translation>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Do&amp;ctor:</source>
         <translation>&amp;Врач:</translation>
-    </message>
-    <message>
-        <source>Stat&amp;us:</source>
-        <translation>С&amp;татус:</translation>
     </message>
 </context>
 <context>
@@ -202,6 +277,37 @@
     </message>
 </context>
 <context>
+    <name>AuditDetail</name>
+    <message>
+        <source>Selected entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes of the selected entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each changed field with its value before and after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entry to see what it changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}, {2}, by {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no field values recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Entity</source>
@@ -220,20 +326,60 @@
         <translation>Все действия</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Показать:</translation>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>User:</source>
-        <translation>Пользователь:</translation>
+        <source>The first day shown; empty: from the beginning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day shown; empty: up to now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished">Пол&amp;ьзователь:</translation>
     </message>
     <message>
         <source>&amp;Verify the log</source>
         <translation>&amp;Проверить журнал</translation>
     </message>
     <message>
+        <source>Verify the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Check that no entry was changed or removed outside the application</source>
         <translation>Проверить, что ни одна запись не была изменена или удалена в обход программы</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the entries the filters show as a CSV file for a spreadsheet</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -252,8 +398,36 @@
         <translation>Журнал аудита был изменён в обход программы. Ничего не меняйте на этом компьютере и сообщите ответственному за защиту данных.</translation>
     </message>
     <message>
+        <source>The file could not be saved: {0}. Choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries saved to {0}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>User name or full name</source>
         <translation>Имя пользователя или ФИО</translation>
+    </message>
+    <message>
+        <source>Type a date like {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day is after the last.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -426,6 +600,10 @@
     <message>
         <source>Take back the answer noted</source>
         <translation>Убрать отмеченный ответ</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancelled by phone</source>
@@ -699,6 +877,115 @@
     </message>
 </context>
 <context>
+    <name>ExportAppointmentsDialog</name>
+    <message>
+        <source>Export appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished">Последний день</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation type="unfinished">Врач</translation>
+    </message>
+    <message>
+        <source>All doctors</source>
+        <translation type="unfinished">Все врачи</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, for Excel and other spreadsheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar (.ics), for calendar programs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished">&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished">&amp;По:</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor:</source>
+        <translation type="unfinished">&amp;Врач:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportPatientsDialog</name>
+    <message>
+        <source>Export patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Active patients only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out deactivated patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds every patient&apos;s name, birth date, phone, e-mail and address: keep it where only staff can read it, and delete it when done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportRunner</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) exported to {0}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>&amp;Save</source>
@@ -962,6 +1249,14 @@
         <translation>Заблокировано.</translation>
     </message>
     <message>
+        <source>&amp;Export appointments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export pa&amp;tients…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
@@ -980,6 +1275,10 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>&amp;Import patients…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -1004,6 +1303,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>Справ&amp;ка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -1229,6 +1532,218 @@ Register a new patient anyway?</source>
     </message>
 </context>
 <context>
+    <name>PatientImportDialog</name>
+    <message>
+        <source>Import patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Отмена</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file saved from Excel, LibreOffice or another program. The first row must name the columns. Nothing is stored until you press Import at the last step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which column holds what? The guesses are filled in; a full name column is split into last, first and middle name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished">ФИО</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished">Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished">Имя</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation type="unfinished">Отчество</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished">Дата рождения</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">Эл. почта</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Адрес</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">Заметки</translation>
+    </message>
+    <message>
+        <source>{0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only rows with &amp;problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rows of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the good rows; leave out the rejected ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All or nothing: store nothing if any row is rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 1 of 4: the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 2 of 4: the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 3 of 4: check the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 4 of 4: done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n patient(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s); columns: {0}. Read as {1}, separated by {2}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>— not in the file —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) can be imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) are rejected (see why in the Status column)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) may be patients already registered: tick those to import anyway</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n row(s) are rejected, and you chose all or nothing.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) rejected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate(s) left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rows left out are written, with the reason for each, to:
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PatientPicker</name>
     <message>
         <source>Type a surname, phone digits or a birth date</source>
@@ -1286,6 +1801,10 @@ Register a new patient anyway?</source>
     <message>
         <source>Patient arrived</source>
         <translation>Пациент пришёл</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Today, {0}</source>
@@ -1453,8 +1972,28 @@ A copy of the data as it is now is made first, and you are told where it is. Eve
         <translation>Записать на выбранное время</translation>
     </message>
     <message>
+        <source>Print da&amp;y sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the day&apos;s visits of the doctor shown (of each doctor: a page each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve day sheet as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the day sheet as a PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time off for this doctor…</source>
         <translation>Отсутствия этого врача…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1622,6 +2161,29 @@ A copy of the data as it is now is made first, and you are told where it is. Eve
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every shortcut of this window, grouped by page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Действие</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StaleDialog</name>
     <message>
         <source>Saved at another desk</source>
@@ -1671,8 +2233,8 @@ A copy of the data as it is now is made first, and you are told where it is. Eve
         <translation>Время начала</translation>
     </message>
     <message>
-        <source>Arrow keys move the minutes in 5-minute steps</source>
-        <translation>Стрелки меняют минуты шагом 5 минут</translation>
+        <source>Type the time (1730 or 17:30); arrow keys move the minutes in 5-minute steps</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1954,8 +2516,8 @@ Add the time off anyway? The visits stay booked until you move or cancel them.</
 <context>
     <name>UsersPage</name>
     <message>
-        <source>&amp;Reset password…</source>
-        <translation>Сбросить &amp;пароль…</translation>
+        <source>Reset &amp;password…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reset password</source>
@@ -1964,6 +2526,18 @@ Add the time off anyway? The visits stay booked until you move or cancel them.</
     <message>
         <source>Set a temporary password for the selected user</source>
         <translation>Задать временный пароль выбранному пользователю</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the selected deactivated account sign in again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>User name or full name</source>
@@ -2186,8 +2760,8 @@ They must choose their own at the next sign-in.</source>
         <translation>Добавить пациента в лист ожидания</translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Убрать</translation>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Take the selected patient off the waitlist</source>
@@ -2196,6 +2770,10 @@ They must choose their own at the next sign-in.</source>
     <message>
         <source>Waiting for an earlier slot, oldest first</source>
         <translation>Ждут более раннего времени, сначала самые давние</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n waiting</source>
@@ -2288,6 +2866,22 @@ They must choose their own at the next sign-in.</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Patient</source>
         <translation>Пациент</translation>
     </message>
@@ -2310,6 +2904,46 @@ They must choose their own at the next sign-in.</source>
     <message>
         <source>Database</source>
         <translation>База данных</translation>
+    </message>
+    <message>
+        <source>Appointments (a file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients (a file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation type="unfinished">Отсутствия</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeated visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished">Журнал аудита</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished">Поле</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2812,6 +3446,10 @@ They must choose their own at the next sign-in.</source>
         <translation>удалять пациентов</translation>
     </message>
     <message>
+        <source>export the list of patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>view doctors</source>
         <translation>просматривать врачей</translation>
     </message>
@@ -3008,6 +3646,29 @@ They must choose their own at the next sign-in.</source>
     <message>
         <source>No status changes recorded.</source>
         <translation>Смены статуса не записаны.</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>Import patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {0} cannot be read ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
