@@ -6,6 +6,10 @@ from __future__ import annotations
 import enum
 from typing import Any
 
+from pydantic import SkipValidation
+
+from heartbeat_desktop.core.errors import Text
+
 from heartbeat_desktop.schemas.base import Schema
 
 # a patient's fields an import fills, in the form's order
@@ -13,9 +17,11 @@ IMPORT_FIELDS = ("last_name", "first_name", "middle_name", "birth_date", "sex", 
 FULL_NAME = "full_name"  # not a field: one column "Иванов Пётр Сергеевич", split into the three names
 MAPPABLE = (FULL_NAME, *IMPORT_FIELDS)
 # how the form labels them: messages name a field the way the desk knows it
-FIELD_LABELS = {"last_name": "Last name", "first_name": "First name", "middle_name": "Middle name",
-                "birth_date": "Birth date", "sex": "Sex", "phone": "Phone", "email": "E-mail",
-                "address": "Address", "notes": "Notes", FULL_NAME: "Full name"}
+FIELD_LABELS = {"last_name": Text("errors", "Last name"), "first_name": Text("errors", "First name"),
+                "middle_name": Text("errors", "Middle name"), "birth_date": Text("errors", "Birth date"),
+                "sex": Text("errors", "Sex"), "phone": Text("errors", "Phone"), "email": Text("errors", "E-mail"),
+                "address": Text("errors", "Address"), "notes": Text("errors", "Notes"),
+                FULL_NAME: Text("errors", "Full name")}
 REASON_COLUMN = "reason"  # the column the file of rejected rows adds
 
 
@@ -41,8 +47,9 @@ class ImportRow(Schema):
 
     row: int  # as a spreadsheet numbers it: the header is row 1
     values: dict[str, str]  # field -> the text the file gives it (a full name split)
-    problems: tuple[str, ...] = ()  # why it cannot be stored: "Birth date: Enter …"
-    duplicate_of: tuple[str, ...] = ()  # "Иванов Пётр Сергеевич, 17.05.1980" or "row 5 of this file"
+    # (kept as given, unvalidated: a Text stays a Text, which the GUI translates)
+    problems: tuple[SkipValidation[str], ...] = ()  # why it cannot be stored: "Birth date: Enter …"
+    duplicate_of: tuple[SkipValidation[str], ...] = ()  # "Иванов Пётр Сергеевич, 17.05.1980" or "row 5 of this file"
 
     @property
     def ok(self) -> bool:
@@ -104,12 +111,14 @@ def mapping_problems(mapping: dict[str, Any], columns: tuple[str, ...]) -> dict[
     problems: dict[str, str] = {}
     for field, column in mapping.items():
         if field not in MAPPABLE:
-            problems[field] = f"There is no patient field called {field!r}; use one of: {', '.join(MAPPABLE)}."
+            problems[field] = Text("errors", "There is no patient field called {0!r}; use one of: {1}.").format(
+                field, ", ".join(MAPPABLE))
         elif column not in columns:
-            problems[field] = f"The file has no column {column!r}."
+            problems[field] = Text("errors", "The file has no column {0!r}.").format(column)
     names = {"last_name", "first_name"} <= mapping.keys() or FULL_NAME in mapping
     if not names:
-        problems.setdefault("last_name", "Choose the columns holding the last and first names (or the full name).")
+        problems.setdefault("last_name", Text("errors", "Choose the columns holding the last and first names "
+                                                "(or the full name)."))
     if "birth_date" not in mapping:
-        problems.setdefault("birth_date", "Choose the column holding the birth date.")
+        problems.setdefault("birth_date", Text("errors", "Choose the column holding the birth date."))
     return problems

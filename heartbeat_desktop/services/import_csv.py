@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from heartbeat_desktop.core.errors import ValidationFailed
+from heartbeat_desktop.core.errors import Text, ValidationFailed
 from heartbeat_desktop.schemas.patient_import import REASON_COLUMN
 
 DELIMITERS = (";", ",", "\t")  # on a tie the first: Russian Excel's semicolon
@@ -84,19 +84,20 @@ def unique_columns(header: list[str]) -> tuple[str, ...]:
 def read_table(data: bytes) -> CsvTable:
     """The header and the non-blank rows of a CSV file; a file that is none says so."""
     if len(data) > MAX_BYTES:
-        raise ValidationFailed({"file": f"This file is too large to import (more than {MAX_BYTES // 1_000_000} MB)."})
+        raise ValidationFailed({"file": Text("errors", "This file is too large to import (more than {0} MB).").format(
+            MAX_BYTES // 1_000_000)})
     text, encoding = decode(data)
     if "\x00" in text:
-        raise ValidationFailed({"file": "This is not a CSV file (it holds binary data). Save the table from the "
-                                        "spreadsheet as CSV and choose that file."})
+        raise ValidationFailed({"file": Text("errors", "This is not a CSV file (it holds binary data). Save the table "
+                                                       "from the spreadsheet as CSV and choose that file.")})
     delimiter = sniff_delimiter(text)
     try:
         records = _records(text, delimiter)
     except csv.Error as exc:
-        raise ValidationFailed({"file": f"This file cannot be read as CSV: {exc}."}) from None
+        raise ValidationFailed({"file": Text("errors", "This file cannot be read as CSV: {0}.").format(exc)}) from None
     numbered = [(number, r) for number, r in enumerate(records, 1) if any(cell.strip() for cell in r)]
     if not numbered:
-        raise ValidationFailed({"file": "This file is empty."})
+        raise ValidationFailed({"file": Text("errors", "This file is empty.")})
     (_first, header), body = numbered[0], numbered[1:]
     columns = unique_columns(header)
     width = len(columns)

@@ -14,11 +14,12 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.schemas.patient_import import FIELD_LABELS, FULL_NAME, IMPORT_FIELDS
 from heartbeat_desktop.schemas.text import fold
 
 DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y")
-DATE_MESSAGE = "Enter the date as dd.mm.yyyy, for example 17.05.1980."
+DATE_MESSAGE = Text("errors", "Enter the date as dd.mm.yyyy, for example 17.05.1980.")
 
 # header names, folded (see _header_key), per field; the first field whose names match wins
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
@@ -143,5 +144,5 @@ def form_values(values: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, st
 def labelled(problems: Mapping[str, str]) -> tuple[str, ...]:
     """Messages as a row's reasons: "Birth date: Enter …", in the form's field order."""
     order = {field: i for i, field in enumerate(IMPORT_FIELDS)}
-    return tuple(f"{FIELD_LABELS.get(field, field)}: {message}" if field else message
+    return tuple(Text("errors", "{0}: {1}").format(FIELD_LABELS.get(field, field), message) if field else message
                  for field, message in sorted(problems.items(), key=lambda item: order.get(item[0], -1)))

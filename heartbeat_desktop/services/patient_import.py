@@ -31,7 +31,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from heartbeat_desktop.core.errors import ValidationFailed
+from heartbeat_desktop.core.errors import Text, ValidationFailed
 from heartbeat_desktop.models import Patient
 from heartbeat_desktop.repositories.bulk import insert_many
 from heartbeat_desktop.schemas import PatientCreate, parse
@@ -112,7 +112,8 @@ class PatientImportService:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ValidationFailed({"file": f"The file {path} cannot be read ({exc.strerror or exc})."}) from None
+            raise ValidationFailed({"file": Text("errors", "The file {0} cannot be read ({1}).").format(
+                path, exc.strerror or exc)}) from None
         return read_table(data), file_name or path.name
 
     def _check(self, uow: UnitOfWork, table: CsvTable, mapping: Mapping[str, str]) -> list[_Checked]:
@@ -146,7 +147,8 @@ class PatientImportService:
                                          [c.values["phone_digits"] for c in good if c.values["phone_digits"]])  # type: ignore[index]
         for p in existing:
             name = " ".join(part for part in (p.last_name, p.first_name, p.middle_name) if part)
-            said = f"{name}, born {p.birth_date:%d.%m.%Y}" + (f", {p.phone}" if p.phone else "")
+            said = (Text("errors", "{0}, born {1}, {2}").format(name, f"{p.birth_date:%d.%m.%Y}", p.phone) if p.phone
+                    else Text("errors", "{0}, born {1}").format(name, f"{p.birth_date:%d.%m.%Y}"))
             same_person.setdefault((p.name_key, p.birth_date), []).append(said)
             if p.phone_digits:
                 same_phone.setdefault(p.phone_digits, []).append(said)
@@ -157,7 +159,7 @@ class PatientImportService:
             found = list(dict.fromkeys(same_person.get(person, []) + (same_phone.get(phone, []) if phone else [])))
             if found:
                 c.row = c.row.model_copy(update={"duplicate_of": tuple(found)})
-            said = f"row {c.row.row} of this file"
+            said = Text("errors", "row {0} of this file").format(c.row.row)
             same_person.setdefault(person, []).append(said)
             if phone:
                 same_phone.setdefault(phone, []).append(said)
@@ -190,8 +192,9 @@ class PatientImportService:
                 try:
                     write_rejected(rejected_path, table, [(c.cells, c.row.reason) for c in left_out])
                 except OSError as exc:
-                    raise ValidationFailed({"file": f"The rows left out cannot be written to {rejected_path} "
-                                                    f"({exc.strerror or exc}), so nothing was imported."}) from None
+                    raise ValidationFailed({"file": Text("errors", "The rows left out cannot be written to {0} ({1}), "
+                                                             "so nothing was imported.").format(
+                        rejected_path, exc.strerror or exc)}) from None
                 written = str(rejected_path)
             try:
                 if store:

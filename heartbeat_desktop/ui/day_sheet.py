@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from heartbeat_desktop.core.errors import HeartbeatError
@@ -29,34 +29,38 @@ from heartbeat_desktop.ui.status_style import status_text
 WIDTHS = (12, 22, 10, 15, 11, 18, 12)  # percent: the patient's full name and the reason get the most
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("daySheet", text, disambiguation, n)
+class DaySheetText(QObject):
+    """The day sheet's words: ``self.tr`` in a class puts them in the catalogue under its name
+    (lupdate gives a module-level ``tr()`` no context, so a wrapper's own context never matched)."""
+
+    def sheet(self, day_sheet: DaySheet, zone: tzinfo) -> Sheet:
+        where = ", ".join(p for p in (day_sheet.specialty, self.tr("room {0}").format(day_sheet.room)
+                                      if day_sheet.room else "") if p)
+        when = f"{QLocale().dayName(day_sheet.day.isoweekday())}, {format_date(day_sheet.day)}"
+        headers = [self.tr("Time"), self.tr("Patient"), self.tr("Birth date"), self.tr("Phone"),
+                   self.tr("Visit type"), self.tr("Reason"), self.tr("Status")]
+        visits = day_sheet.visits
+
+        def row(v: DaySheetVisit) -> list[str]:
+            a = v.appointment
+            return [span_text(a, zone), a.patient_name, format_date(v.birth_date), v.phone or "",
+                    a.type_name or "", a.reason or "", status_text(a.status)]
+
+        active = sum(1 for v in visits if v.appointment.is_active)
+        footer = self.tr("%n visit(s)", "", active)
+        if len(visits) > active:
+            footer += "; " + self.tr("%n cancelled or missed (struck through)", "", len(visits) - active)
+        if not visits:
+            footer = self.tr("No visits on this day.")
+        return Sheet(self.tr("Day sheet: {0}").format(day_sheet.doctor_name), f"{where} — {when}" if where else when,
+                     headers, [row(v) for v in visits],
+                     frozenset(i for i, v in enumerate(visits) if not v.appointment.is_active), footer,
+                     widths=WIDTHS, unbroken=frozenset({0, 2, 3, 6}))
 
 
 def sheet_of(day_sheet: DaySheet, zone: tzinfo) -> Sheet:
     """One doctor's day as a sheet to print."""
-    where = ", ".join(p for p in (day_sheet.specialty, tr("room {0}").format(day_sheet.room)
-                                  if day_sheet.room else "") if p)
-    when = f"{QLocale().dayName(day_sheet.day.isoweekday())}, {format_date(day_sheet.day)}"
-    headers = [tr("Time"), tr("Patient"), tr("Birth date"), tr("Phone"), tr("Visit type"), tr("Reason"),
-               tr("Status")]
-    visits = day_sheet.visits
-
-    def row(v: DaySheetVisit) -> list[str]:
-        a = v.appointment
-        return [span_text(a, zone), a.patient_name, format_date(v.birth_date), v.phone or "", a.type_name or "",
-                a.reason or "", status_text(a.status)]
-
-    active = sum(1 for v in visits if v.appointment.is_active)
-    footer = tr("%n visit(s)", "", active)
-    if len(visits) > active:
-        footer += "; " + tr("%n cancelled or missed (struck through)", "", len(visits) - active)
-    if not visits:
-        footer = tr("No visits on this day.")
-    return Sheet(tr("Day sheet: {0}").format(day_sheet.doctor_name), f"{where} — {when}" if where else when,
-                 headers, [row(v) for v in visits],
-                 frozenset(i for i, v in enumerate(visits) if not v.appointment.is_active), footer,
-                 widths=WIDTHS, unbroken=frozenset({0, 2, 3, 6}))
+    return DaySheetText().sheet(day_sheet, zone)
 
 
 class DaySheetPrinter(QObject):
@@ -89,8 +93,8 @@ class DaySheetPrinter(QObject):
 
     def _loaded(self, day: date, found: list[DaySheet], then) -> None:  # type: ignore[no-untyped-def]
         if not found:
-            box = QMessageBox(QMessageBox.Icon.Information, tr("Day sheet"),
-                              tr("There are no visits on {0} to print.").format(format_date(day)),
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Day sheet"),
+                              self.tr("There are no visits on {0} to print.").format(format_date(day)),
                               QMessageBox.StandardButton.Ok, self.window.window())
             box.setObjectName("daySheetEmpty")
             box.open()
@@ -106,6 +110,6 @@ class DaySheetPrinter(QObject):
         self.saved.emit(path)
 
     def _ask_pdf_path(self, day: date, _doctor_id: int | None) -> str:
-        path, _filter = QFileDialog.getSaveFileName(self.window.window(), tr("Save the day sheet as PDF"),
-                                                    f"day-sheet-{day.isoformat()}.pdf", tr("PDF files (*.pdf)"))
+        path, _filter = QFileDialog.getSaveFileName(self.window.window(), self.tr("Save the day sheet as PDF"),
+                                                    f"day-sheet-{day.isoformat()}.pdf", self.tr("PDF files (*.pdf)"))
         return path

@@ -198,6 +198,8 @@ def _shoot_screens(services: Heartbeat, auth: object, folder: Path):  # type: ig
     schedule = window.show_page("schedulePage")
     for name, opener in (("timeOffDialog", schedule.open_time_off), ("freeTimeDialog", schedule.open_free_time),  # type: ignore[attr-defined]
                          ("visitTypesDialog", window.open_visit_types), ("shortcutsDialog", window.show_shortcuts),
+                         ("exportAppointmentsDialog", window.exports.export_appointments),
+                         ("exportPatientsDialog", window.exports.export_patients),
                          ("seriesDialog", lambda: _series_dialog(services, window)),
                          ("patientImportDialog", lambda: _import_dialog(services, window))):
         dialog = opener()

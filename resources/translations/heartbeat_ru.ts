@@ -2,81 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name></name>
-    <message>
-        <source>room {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished">Время</translation>
-    </message>
-    <message>
-        <source>Patient</source>
-        <translation type="unfinished">Пациент</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished">Дата рождения</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished">Телефон</translation>
-    </message>
-    <message>
-        <source>Visit type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished">Причина</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished">Статус</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n visit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n cancelled or missed (struck through)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No visits on this day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Day sheet: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Day sheet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There are no visits on {0} to print.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the day sheet as PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">Файлы PDF (*.pdf)</translation>
-    </message>
-</context>
-<context>
     <name>AppointmentFilterBar</name>
     <message>
         <source>From</source>
@@ -108,15 +33,15 @@
     </message>
     <message>
         <source>Fr&amp;om:</source>
-        <translation>&amp;С:</translation>
+        <translation>&amp;Период с:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>по:</translation>
     </message>
     <message>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока&amp;зать:</translation>
     </message>
     <message>
         <source>Do&amp;ctor:</source>
@@ -280,31 +205,31 @@
     <name>AuditDetail</name>
     <message>
         <source>Selected entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбранная запись</translation>
     </message>
     <message>
         <source>Changes of the selected entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменения выбранной записи</translation>
     </message>
     <message>
         <source>Each changed field with its value before and after</source>
-        <translation type="unfinished"></translation>
+        <translation>Каждое изменённое поле со значением до и после</translation>
     </message>
     <message>
         <source>Select an entry to see what it changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите запись, чтобы увидеть, что изменилось.</translation>
     </message>
     <message>
         <source>{0}: {1}, {2}, by {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1}, {2}; пользователь: {3}</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>нет</translation>
     </message>
     <message>
         <source>no field values recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>значения полей не записаны</translation>
     </message>
 </context>
 <context>
@@ -327,35 +252,35 @@
     </message>
     <message>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Начальная дата</translation>
     </message>
     <message>
         <source>The first day shown; empty: from the beginning</source>
-        <translation type="unfinished"></translation>
+        <translation>Первый показываемый день; пусто — с самого начала</translation>
     </message>
     <message>
         <source>To date</source>
-        <translation type="unfinished"></translation>
+        <translation>Конечная дата</translation>
     </message>
     <message>
         <source>The last day shown; empty: up to now</source>
-        <translation type="unfinished"></translation>
+        <translation>Последний показываемый день; пусто — по сегодня</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока&amp;зать:</translation>
     </message>
     <message>
         <source>Fro&amp;m:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;С:</translation>
     </message>
     <message>
         <source>t&amp;o:</source>
-        <translation type="unfinished"></translation>
+        <translation>п&amp;о:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished">Пол&amp;ьзователь:</translation>
+        <translation>Пол&amp;ьзователь:</translation>
     </message>
     <message>
         <source>&amp;Verify the log</source>
@@ -363,7 +288,7 @@
     </message>
     <message>
         <source>Verify the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверить журнал</translation>
     </message>
     <message>
         <source>Check that no entry was changed or removed outside the application</source>
@@ -371,15 +296,15 @@
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорт в CSV…</translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт в CSV</translation>
     </message>
     <message>
         <source>Save the entries the filters show as a CSV file for a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить отобранные фильтрами записи в файл CSV для электронной таблицы</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -399,23 +324,23 @@
     </message>
     <message>
         <source>The file could not be saved: {0}. Choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить файл: {0}. Выберите другое место.</translation>
     </message>
     <message numerus="yes">
         <source>%n entries saved to {0}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Сохранена %n запись в {0}.</numerusform>
+            <numerusform>Сохранено %n записи в {0}.</numerusform>
+            <numerusform>Сохранено %n записей в {0}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт журнала аудита</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
         <source>User name or full name</source>
@@ -423,11 +348,11 @@
     </message>
     <message>
         <source>Type a date like {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите дату в виде {0}.</translation>
     </message>
     <message>
         <source>The first day is after the last.</source>
-        <translation type="unfinished"></translation>
+        <translation>Первый день позже последнего.</translation>
     </message>
 </context>
 <context>
@@ -603,7 +528,7 @@
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить</translation>
     </message>
     <message>
         <source>Cancelled by phone</source>
@@ -744,6 +669,84 @@
     </message>
 </context>
 <context>
+    <name>DaySheetPrinter</name>
+    <message>
+        <source>Day sheet</source>
+        <translation>Лист приёма</translation>
+    </message>
+    <message>
+        <source>There are no visits on {0} to print.</source>
+        <translation>На {0} нет визитов для печати.</translation>
+    </message>
+    <message>
+        <source>Save the day sheet as PDF</source>
+        <translation>Сохранить лист приёма в PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DaySheetText</name>
+    <message>
+        <source>room {0}</source>
+        <translation>кабинет {0}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>Тип визита</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n визит</numerusform>
+            <numerusform>%n визита</numerusform>
+            <numerusform>%n визитов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled or missed (struck through)</source>
+        <translation>
+            <numerusform>%n визит отменён или пропущен (зачёркнут)</numerusform>
+            <numerusform>%n визита отменены или пропущены (зачёркнуты)</numerusform>
+            <numerusform>%n визитов отменены или пропущены (зачёркнуты)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No visits on this day.</source>
+        <translation>В этот день визитов нет.</translation>
+    </message>
+    <message>
+        <source>Day sheet: {0}</source>
+        <translation>Лист приёма: {0}</translation>
+    </message>
+</context>
+<context>
     <name>DoctorForm</name>
     <message>
         <source>New doctor</source>
@@ -880,108 +883,108 @@
     <name>ExportAppointmentsDialog</name>
     <message>
         <source>Export appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт записей</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Первый день</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished">Последний день</translation>
+        <translation>Последний день</translation>
     </message>
     <message>
         <source>Doctor</source>
-        <translation type="unfinished">Врач</translation>
+        <translation>Врач</translation>
     </message>
     <message>
         <source>All doctors</source>
-        <translation type="unfinished">Все врачи</translation>
+        <translation>Все врачи</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат</translation>
     </message>
     <message>
         <source>CSV, for Excel and other spreadsheets</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV — для Excel и других электронных таблиц</translation>
     </message>
     <message>
         <source>iCalendar (.ics), for calendar programs</source>
-        <translation type="unfinished"></translation>
+        <translation>iCalendar (.ics) — для программ-календарей</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished">&amp;С:</translation>
+        <translation>&amp;С:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished">&amp;По:</translation>
+        <translation>&amp;По:</translation>
     </message>
     <message>
         <source>&amp;Doctor:</source>
-        <translation type="unfinished">&amp;Врач:</translation>
+        <translation>&amp;Врач:</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Формат:</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорт…</translation>
     </message>
 </context>
 <context>
     <name>ExportPatientsDialog</name>
     <message>
         <source>Export patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт пациентов</translation>
     </message>
     <message>
         <source>&amp;Active patients only</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Только активные пациенты</translation>
     </message>
     <message>
         <source>Leave out deactivated patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Не включать деактивированных пациентов</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорт…</translation>
     </message>
     <message>
         <source>The file holds every patient&apos;s name, birth date, phone, e-mail and address: keep it where only staff can read it, and delete it when done.</source>
-        <translation type="unfinished"></translation>
+        <translation>В файле будут ФИО, дата рождения, телефон, эл. почта и адрес каждого пациента: храните его там, где его могут прочитать только сотрудники, и удалите, когда он станет не нужен.</translation>
     </message>
 </context>
 <context>
     <name>ExportRunner</name>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
         <source>iCalendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы iCalendar (*.ics)</translation>
     </message>
     <message>
         <source>Export to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт в файл</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) exported to {0}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Экспортирована %n запись в {0}.</numerusform>
+            <numerusform>Экспортировано %n записи в {0}.</numerusform>
+            <numerusform>Экспортировано %n записей в {0}.</numerusform>
         </translation>
     </message>
 </context>
@@ -1250,11 +1253,11 @@
     </message>
     <message>
         <source>&amp;Export appointments…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорт записей…</translation>
     </message>
     <message>
         <source>Export pa&amp;tients…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт па&amp;циентов…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1278,7 +1281,7 @@
     </message>
     <message>
         <source>&amp;Import patients…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Импорт пациентов…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -1306,7 +1309,7 @@
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -1535,212 +1538,213 @@ Register a new patient anyway?</source>
     <name>PatientImportDialog</name>
     <message>
         <source>Import patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт пациентов</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; &amp;Назад</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Далее &gt;</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Импортировать</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Отмена</translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Choose a CSV file saved from Excel, LibreOffice or another program. The first row must name the columns. Nothing is stored until you press Import at the last step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите файл CSV, сохранённый из Excel, LibreOffice или другой программы. В первой строке должны быть названия столбцов. Ничего не сохраняется, пока вы не нажмёте «Импортировать» на последнем шаге.</translation>
     </message>
     <message>
         <source>The file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл для импорта</translation>
     </message>
     <message>
         <source>&amp;Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выбрать…</translation>
     </message>
     <message>
         <source>Which column holds what? The guesses are filled in; a full name column is split into last, first and middle name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Какой столбец что содержит? Предполагаемые соответствия уже выбраны; столбец с ФИО разбивается на фамилию, имя и отчество.</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished">ФИО</translation>
+        <translation>ФИО</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished">Фамилия</translation>
+        <translation>Фамилия</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished">Имя</translation>
+        <translation>Имя</translation>
     </message>
     <message>
         <source>Middle name</source>
-        <translation type="unfinished">Отчество</translation>
+        <translation>Отчество</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished">Дата рождения</translation>
+        <translation>Дата рождения</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Пол</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Телефон</translation>
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">Эл. почта</translation>
+        <translation>Эл. почта</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Адрес</translation>
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">Заметки</translation>
+        <translation>Заметки</translation>
     </message>
     <message>
         <source>{0}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}:</translation>
     </message>
     <message>
         <source>Show only rows with &amp;problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Только строки с &amp;замечаниями</translation>
     </message>
     <message>
         <source>The rows of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Строки файла</translation>
     </message>
     <message>
         <source>Store the good rows; leave out the rejected ones</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить подходящие строки, отклонённые пропустить</translation>
     </message>
     <message>
         <source>All or nothing: store nothing if any row is rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Всё или ничего: ничего не сохранять, если отклонена хотя бы одна строка</translation>
     </message>
     <message>
         <source>Step 1 of 4: the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаг 1 из 4: файл</translation>
     </message>
     <message>
         <source>Step 2 of 4: the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаг 2 из 4: столбцы</translation>
     </message>
     <message>
         <source>Step 3 of 4: check the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаг 3 из 4: проверка строк</translation>
     </message>
     <message>
         <source>Step 4 of 4: done</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаг 4 из 4: готово</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Import %n patient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Импортировать %n пациента</numerusform>
+            <numerusform>&amp;Импортировать %n пациентов</numerusform>
+            <numerusform>&amp;Импортировать %n пациентов</numerusform>
         </translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
     <message>
         <source>commas</source>
-        <translation type="unfinished"></translation>
+        <translation>запятая</translation>
     </message>
     <message>
         <source>semicolons</source>
-        <translation type="unfinished"></translation>
+        <translation>точка с запятой</translation>
     </message>
     <message>
         <source>tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>табуляция</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s); columns: {0}. Read as {1}, separated by {2}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n строка; столбцы: {0}. Кодировка: {1}, разделитель: {2}.</numerusform>
+            <numerusform>%n строки; столбцы: {0}. Кодировка: {1}, разделитель: {2}.</numerusform>
+            <numerusform>%n строк; столбцы: {0}. Кодировка: {1}, разделитель: {2}.</numerusform>
         </translation>
     </message>
     <message>
         <source>— not in the file —</source>
-        <translation type="unfinished"></translation>
+        <translation>— нет в файле —</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) can be imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n строку можно импортировать</numerusform>
+            <numerusform>%n строки можно импортировать</numerusform>
+            <numerusform>%n строк можно импортировать</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) are rejected (see why in the Status column)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n строка отклонена (причина — в столбце «Статус»)</numerusform>
+            <numerusform>%n строки отклонены (причина — в столбце «Статус»)</numerusform>
+            <numerusform>%n строк отклонено (причина — в столбце «Статус»)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) may be patients already registered: tick those to import anyway</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n строка, возможно, — уже зарегистрированный пациент: отметьте её, чтобы всё равно импортировать</numerusform>
+            <numerusform>%n строки, возможно, — уже зарегистрированные пациенты: отметьте те, что всё равно нужно импортировать</numerusform>
+            <numerusform>%n строк, возможно, — уже зарегистрированные пациенты: отметьте те, что всё равно нужно импортировать</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n patient(s) imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Импортирован %n пациент.</numerusform>
+            <numerusform>Импортировано %n пациента.</numerusform>
+            <numerusform>Импортировано %n пациентов.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Nothing was imported: %n row(s) are rejected, and you chose all or nothing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ничего не импортировано: %n строка отклонена, а выбран режим «всё или ничего».</numerusform>
+            <numerusform>Ничего не импортировано: %n строки отклонены, а выбран режим «всё или ничего».</numerusform>
+            <numerusform>Ничего не импортировано: %n строк отклонено, а выбран режим «всё или ничего».</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) rejected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Отклонена %n строка.</numerusform>
+            <numerusform>Отклонено %n строки.</numerusform>
+            <numerusform>Отклонено %n строк.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n possible duplicate(s) left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Пропущен %n возможный дубликат.</numerusform>
+            <numerusform>Пропущено %n возможных дубликата.</numerusform>
+            <numerusform>Пропущено %n возможных дубликатов.</numerusform>
         </translation>
     </message>
     <message>
         <source>The rows left out are written, with the reason for each, to:
 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропущенные строки с причиной для каждой записаны в файл:
+{0}</translation>
     </message>
 </context>
 <context>
@@ -1804,7 +1808,7 @@ Register a new patient anyway?</source>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить</translation>
     </message>
     <message>
         <source>Today, {0}</source>
@@ -1973,19 +1977,19 @@ A copy of the data as it is now is made first, and you are told where it is. Eve
     </message>
     <message>
         <source>Print da&amp;y sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Пе&amp;чать листа приёма…</translation>
     </message>
     <message>
         <source>Print the day&apos;s visits of the doctor shown (of each doctor: a page each)</source>
-        <translation type="unfinished"></translation>
+        <translation>Напечатать визиты выбранного врача за день (при всех врачах — каждого на отдельной странице)</translation>
     </message>
     <message>
         <source>Sa&amp;ve day sheet as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить лист приё&amp;ма в PDF…</translation>
     </message>
     <message>
         <source>Save the day sheet as a PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить лист приёма в файл PDF</translation>
     </message>
     <message>
         <source>Time off for this doctor…</source>
@@ -1993,7 +1997,7 @@ A copy of the data as it is now is made first, and you are told where it is. Eve
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2163,24 +2167,36 @@ A copy of the data as it is now is made first, and you are told where it is. Eve
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>{0} menu</source>
+        <translation>Меню «{0}»</translation>
+    </message>
+    <message>
+        <source>Go to: {0}</source>
+        <translation>Перейти к полю: {0}</translation>
+    </message>
+    <message>
+        <source>Menus (every page)</source>
+        <translation>Меню (на любой странице)</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Сочетания клавиш</translation>
     </message>
     <message>
         <source>Every shortcut of this window, grouped by page</source>
-        <translation type="unfinished"></translation>
+        <translation>Все сочетания клавиш этого окна по страницам</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Действие</translation>
+        <translation>Действие</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Клавиши</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
@@ -2234,7 +2250,7 @@ A copy of the data as it is now is made first, and you are told where it is. Eve
     </message>
     <message>
         <source>Type the time (1730 or 17:30); arrow keys move the minutes in 5-minute steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите время (1730 или 17:30); клавиши со стрелками меняют минуты с шагом 5 минут</translation>
     </message>
 </context>
 <context>
@@ -2281,7 +2297,7 @@ A copy of the data as it is now is made first, and you are told where it is. Eve
     </message>
     <message>
         <source>Bac&amp;k to scheduled</source>
-        <translation>&amp;Вернуть в «Записан»</translation>
+        <translation>Верну&amp;ть в «Записан»</translation>
     </message>
     <message>
         <source>Undo: the appointment is scheduled again</source>
@@ -2517,7 +2533,7 @@ Add the time off anyway? The visits stay booked until you move or cancel them.</
     <name>UsersPage</name>
     <message>
         <source>Reset &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбросить &amp;пароль…</translation>
     </message>
     <message>
         <source>Reset password</source>
@@ -2529,15 +2545,15 @@ Add the time off anyway? The visits stay booked until you move or cancel them.</
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>Акти&amp;вировать</translation>
     </message>
     <message>
         <source>Reactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Активировать</translation>
     </message>
     <message>
         <source>Let the selected deactivated account sign in again</source>
-        <translation type="unfinished"></translation>
+        <translation>Снова разрешить вход выбранной деактивированной учётной записи</translation>
     </message>
     <message>
         <source>User name or full name</source>
@@ -2761,7 +2777,7 @@ They must choose their own at the next sign-in.</source>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Убрать</translation>
     </message>
     <message>
         <source>Take the selected patient off the waitlist</source>
@@ -2773,7 +2789,7 @@ They must choose their own at the next sign-in.</source>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting</source>
@@ -2867,19 +2883,19 @@ They must choose their own at the next sign-in.</source>
     </message>
     <message>
         <source>Exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировано</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Импортировано</translation>
     </message>
     <message>
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановлено</translation>
     </message>
     <message>
         <source>Confirmation call</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонок для подтверждения</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -2907,43 +2923,43 @@ They must choose their own at the next sign-in.</source>
     </message>
     <message>
         <source>Appointments (a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Записи (файл)</translation>
     </message>
     <message>
         <source>Patients (a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Пациенты (файл)</translation>
     </message>
     <message>
         <source>Time off</source>
-        <translation type="unfinished">Отсутствия</translation>
+        <translation>Отсутствие</translation>
     </message>
     <message>
         <source>Visit type</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип визита</translation>
     </message>
     <message>
         <source>Repeated visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Серия визитов</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished">Журнал аудита</translation>
+        <translation>Журнал аудита</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished">Поле</translation>
+        <translation>Поле</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>До</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>После</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Значение</translation>
     </message>
 </context>
 <context>
@@ -3040,12 +3056,28 @@ They must choose their own at the next sign-in.</source>
         <translation>Активен</translation>
     </message>
     <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
         <source>Birth date</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
     </message>
     <message>
         <source>Arrived at</source>
@@ -3447,7 +3479,7 @@ They must choose their own at the next sign-in.</source>
     </message>
     <message>
         <source>export the list of patients</source>
-        <translation type="unfinished"></translation>
+        <translation>экспортировать список пациентов</translation>
     </message>
     <message>
         <source>view doctors</source>
@@ -3601,6 +3633,106 @@ They must choose their own at the next sign-in.</source>
         <source>Server {0}</source>
         <translation>Сервер {0}</translation>
     </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>There is no patient field called {0!r}; use one of: {1}.</source>
+        <translation>Поля пациента {0!r} нет; используйте одно из: {1}.</translation>
+    </message>
+    <message>
+        <source>The file has no column {0!r}.</source>
+        <translation>В файле нет столбца {0!r}.</translation>
+    </message>
+    <message>
+        <source>Choose the columns holding the last and first names (or the full name).</source>
+        <translation>Выберите столбцы с фамилией и именем (или с ФИО).</translation>
+    </message>
+    <message>
+        <source>Choose the column holding the birth date.</source>
+        <translation>Выберите столбец с датой рождения.</translation>
+    </message>
+    <message>
+        <source>This file is too large to import (more than {0} MB).</source>
+        <translation>Файл слишком большой для импорта (больше {0} МБ).</translation>
+    </message>
+    <message>
+        <source>This is not a CSV file (it holds binary data). Save the table from the spreadsheet as CSV and choose that file.</source>
+        <translation>Это не файл CSV (в нём двоичные данные). Сохраните таблицу из электронной таблицы в формате CSV и выберите этот файл.</translation>
+    </message>
+    <message>
+        <source>This file cannot be read as CSV: {0}.</source>
+        <translation>Файл не удаётся прочитать как CSV: {0}.</translation>
+    </message>
+    <message>
+        <source>This file is empty.</source>
+        <translation>Файл пуст.</translation>
+    </message>
+    <message>
+        <source>Enter the date as dd.mm.yyyy, for example 17.05.1980.</source>
+        <translation>Введите дату в виде дд.мм.гггг, например 17.05.1980.</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>The file {0} cannot be read ({1}).</source>
+        <translation>Не удалось прочитать файл {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>{0}, born {1}, {2}</source>
+        <translation>{0}, дата рождения {1}, {2}</translation>
+    </message>
+    <message>
+        <source>{0}, born {1}</source>
+        <translation>{0}, дата рождения {1}</translation>
+    </message>
+    <message>
+        <source>row {0} of this file</source>
+        <translation>строка {0} этого файла</translation>
+    </message>
+    <message>
+        <source>The rows left out cannot be written to {0} ({1}), so nothing was imported.</source>
+        <translation>Не удалось записать пропущенные строки в {0} ({1}), поэтому ничего не импортировано.</translation>
+    </message>
 </context>
 <context>
     <name>formatting</name>
@@ -3652,23 +3784,23 @@ They must choose their own at the next sign-in.</source>
     <name>import</name>
     <message>
         <source>Import patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт пациентов</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы CSV (*.csv *.txt);;Все файлы (*)</translation>
     </message>
     <message>
         <source>The file {0} cannot be read ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось прочитать файл {0} ({1}).</translation>
     </message>
     <message>
         <source>Possible duplicate of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Возможный дубликат: {0}</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Без замечаний</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ from heartbeat_desktop.schemas.patient_import import (
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.import_csv import rejected_path_for
 from heartbeat_desktop.ui.alive import while_alive
-from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.errors import plain_message, translated
 from heartbeat_desktop.ui.models.import_preview import ImportPreviewModel, RowRole
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
@@ -196,8 +196,8 @@ class PatientImportDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for number, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(number, column.width)
+        for number, column in enumerate(self.model.columns):  # never narrower than the title (a longer one in Russian)
+            self.table.setColumnWidth(number, max(column.width, header.sectionSizeHint(number)))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.skip_bad = named(QRadioButton(self.tr("Store the good rows; leave out the rejected ones")),
                               "importSkipBad")
@@ -311,7 +311,7 @@ class PatientImportDialog(QDialog):
         mapping = self.mapping()
         problems = mapping_problems(mapping, self.header.columns)
         if problems:
-            show_message(self.error, " ".join(problems.values()))
+            show_message(self.error, " ".join(translated(p) for p in problems.values()))
             return
         op = Operation(self.services.patient_import.preview, self.session.token, self.data, mapping)
         self._busy_with(op, self._previewed)

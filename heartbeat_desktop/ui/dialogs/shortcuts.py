@@ -33,10 +33,6 @@ from PySide6.QtWidgets import (
 from heartbeat_desktop.ui.widgets import named
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ShortcutsDialog", text)
-
-
 @dataclass(frozen=True)
 class Shortcut:
     what: str  # what the keys do, as the user reads it
@@ -65,7 +61,8 @@ def menu_shortcuts(window: QMainWindow) -> list[Shortcut]:
             continue
         title = plain(top.text())
         if mnemonic(top.text()):
-            found.append(Shortcut(_tr("{0} menu").format(title), mnemonic(top.text())))
+            found.append(Shortcut(QCoreApplication.translate("ShortcutsDialog", "{0} menu").format(title),
+                                  mnemonic(top.text())))
         for action in menu.actions():
             keys = keys_text(action.shortcuts())
             if keys and not action.isSeparator() and action.isVisible():
@@ -98,7 +95,8 @@ def widget_shortcuts(root: QWidget) -> list[Shortcut]:
     for label in root.findChildren(QLabel):
         buddy = label.buddy()
         if buddy is not None and mnemonic(label.text()) and shown(label):
-            what = _tr("Go to: {0}").format(plain(label.text()) or buddy.accessibleName())
+            what = QCoreApplication.translate("ShortcutsDialog", "Go to: {0}").format(
+                plain(label.text()) or buddy.accessibleName())
             found.append(Shortcut(what, mnemonic(label.text())))
     unique = list(dict.fromkeys(found))  # an action in a menu and on a table once
     return sorted(unique, key=lambda s: (s.keys.count("+") > 1, s.keys.startswith("Alt+"), s.keys, s.what))
@@ -106,7 +104,7 @@ def widget_shortcuts(root: QWidget) -> list[Shortcut]:
 
 def gather(window: QMainWindow) -> list[tuple[str, list[Shortcut]]]:
     """(group, shortcuts) for the window: the menus, each page in tab order, the lock screen."""
-    groups = [(_tr("Menus (every page)"), menu_shortcuts(window))]
+    groups = [(QCoreApplication.translate("ShortcutsDialog", "Menus (every page)"), menu_shortcuts(window))]
     tabs = window.findChild(QTabWidget, "mainTabs")
     for i in range(tabs.count() if tabs is not None else 0):
         page = tabs.widget(i)

@@ -12,10 +12,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from heartbeat_desktop.schemas.patient_import import ImportRow
+from heartbeat_desktop.ui.errors import translated
 
 Index = QModelIndex | QPersistentModelIndex
 REJECTED = QColor("#b00020")
@@ -36,26 +44,27 @@ def _field(name: str) -> Callable[[ImportRow], str]:
 
 def verdict(row: ImportRow) -> str:
     if row.problems:
-        return " ".join(row.problems)
+        return " ".join(translated(p) for p in row.problems)
     if row.duplicate_of:
-        return QCoreApplication.translate("import", "Possible duplicate of {0}").format("; ".join(row.duplicate_of))
+        return QCoreApplication.translate("import", "Possible duplicate of {0}").format(
+            "; ".join(translated(d) for d in row.duplicate_of))
     return QCoreApplication.translate("import", "OK")
 
 
 class ImportPreviewModel(QAbstractTableModel):
     ROW, STATUS = 0, 1
     columns: ClassVar[tuple[PreviewColumn, ...]] = (
-        PreviewColumn("Row", lambda row: str(row.row), 50),
-        PreviewColumn("Status", verdict, 380),
-        PreviewColumn("Last name", _field("last_name")),
-        PreviewColumn("First name", _field("first_name")),
-        PreviewColumn("Middle name", _field("middle_name")),
-        PreviewColumn("Birth date", _field("birth_date"), 100),
-        PreviewColumn("Sex", _field("sex"), 70),
-        PreviewColumn("Phone", _field("phone")),
-        PreviewColumn("E-mail", _field("email")),
-        PreviewColumn("Address", _field("address"), 200),
-        PreviewColumn("Notes", _field("notes"), 200),
+        PreviewColumn(QT_TRANSLATE_NOOP("columns", "Row"), lambda row: str(row.row), 50),
+        PreviewColumn(QT_TRANSLATE_NOOP("columns", "Status"), verdict, 380),
+        PreviewColumn(QT_TRANSLATE_NOOP("columns", "Last name"), _field("last_name")),
+        PreviewColumn(QT_TRANSLATE_NOOP("columns", "First name"), _field("first_name")),
+        PreviewColumn(QT_TRANSLATE_NOOP("columns", "Middle name"), _field("middle_name")),
+        PreviewColumn(QT_TRANSLATE_NOOP("columns", "Birth date"), _field("birth_date"), 100),
+        PreviewColumn(QT_TRANSLATE_NOOP("columns", "Sex"), _field("sex"), 70),
+        PreviewColumn(QT_TRANSLATE_NOOP("columns", "Phone"), _field("phone")),
+        PreviewColumn(QT_TRANSLATE_NOOP("columns", "E-mail"), _field("email")),
+        PreviewColumn(QT_TRANSLATE_NOOP("columns", "Address"), _field("address"), 200),
+        PreviewColumn(QT_TRANSLATE_NOOP("columns", "Notes"), _field("notes"), 200),
     )
 
     def __init__(self, parent: Any = None) -> None:
