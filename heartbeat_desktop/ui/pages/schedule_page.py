@@ -93,12 +93,14 @@ class SchedulePage(QWidget):
         top.addStretch(1)
         top.addWidget(doctor_label)
         top.addWidget(self.doctor_filter)
-        self.status_actions = StatusActions(self.services, self.session)
-        self.edit_button = named(QPushButton(self.tr("&Edit…")), "scheduleEditButton", self.tr("Edit appointment"))
+        # two rows under the grid (one would not fit 1366 px in Russian): booking and the
+        # status of the selected visit, then the day sheet and the day's count
         self.new_button = named(QPushButton(self.tr("&Book…")), "scheduleNewButton",
                                 self.tr("Book the selected slot"))
+        self.edit_button = named(QPushButton(self.tr("&Edit…")), "scheduleEditButton", self.tr("Edit appointment"))
         self.edit_button.setVisible(self.can_book)
         self.new_button.setVisible(self.can_book)
+        self.status_actions = StatusActions(self.services, self.session)
         self.print_button = named(QPushButton(self.tr("Print da&y sheet…")), "schedulePrintButton",
                                   self.tr("Print the day's visits of the doctor shown (of each doctor: a page each)"))
         self.pdf_button = named(QPushButton(self.tr("Sa&ve day sheet as PDF…")), "schedulePdfButton",
@@ -108,14 +110,16 @@ class SchedulePage(QWidget):
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.status_actions)
         bottom.addStretch(1)
-        bottom.addWidget(self.summary)
-        bottom.addSpacing(12)
-        bottom.addWidget(self.print_button)
-        bottom.addWidget(self.pdf_button)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.print_button)
+        sheet_row.addWidget(self.pdf_button)
+        sheet_row.addStretch(1)
+        sheet_row.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
+        layout.addLayout(sheet_row)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         separator = QAction(self.view)
         separator.setSeparator(True)
