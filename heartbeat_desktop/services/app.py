@@ -31,6 +31,7 @@ from heartbeat_desktop.services.context import ServiceContext
 from heartbeat_desktop.services.demo_data import DemoDataService
 from heartbeat_desktop.services.doctors import DoctorService
 from heartbeat_desktop.services.free_slots import FreeTimeFinder
+from heartbeat_desktop.services.merges import MergeService
 from heartbeat_desktop.services.patients import PatientService
 from heartbeat_desktop.services.restore import RestoreService
 from heartbeat_desktop.services.series import SeriesService
@@ -51,6 +52,7 @@ class Heartbeat:
         self.auth = AuthService(ctx)
         self.users = UserService(ctx)
         self.patients = PatientService(ctx)
+        self.merges = MergeService(ctx)
         self.doctors = DoctorService(ctx)
         self.appointments = AppointmentService(ctx)
         self.time_off = TimeOffService(ctx)

@@ -15,6 +15,7 @@ class Permission(enum.Enum):
     VIEW_PATIENTS = ({ADMIN, DESK, DOCTOR}, "view patients")
     EDIT_PATIENTS = ({ADMIN, DESK}, "register or edit patients")
     DELETE_PATIENTS = ({ADMIN, DESK}, "delete patients")
+    MERGE_PATIENTS = ({ADMIN}, "merge patient records or undo a merge")
     VIEW_DOCTORS = ({ADMIN, DESK, DOCTOR}, "view doctors")
     EDIT_DOCTORS = ({ADMIN, DESK}, "edit doctors")
     DELETE_DOCTORS = ({ADMIN}, "delete doctors")

@@ -27,6 +27,7 @@ EXPECTED = {
     Permission.VIEW_PATIENTS: {ADMIN, DESK, DOCTOR},
     Permission.EDIT_PATIENTS: {ADMIN, DESK},
     Permission.DELETE_PATIENTS: {ADMIN, DESK},
+    Permission.MERGE_PATIENTS: {ADMIN},
     Permission.VIEW_DOCTORS: {ADMIN, DESK, DOCTOR},
     Permission.EDIT_DOCTORS: {ADMIN, DESK},
     Permission.DELETE_DOCTORS: {ADMIN},

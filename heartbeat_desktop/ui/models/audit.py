@@ -34,6 +34,8 @@ ACTIONS = {
     "reset_password": QT_TRANSLATE_NOOP("audit", "Password reset"),
     "backup": QT_TRANSLATE_NOOP("audit", "Backup"),
     "demo_data": QT_TRANSLATE_NOOP("audit", "Demo data"),
+    "merge": QT_TRANSLATE_NOOP("audit", "Records merged"),
+    "undo_merge": QT_TRANSLATE_NOOP("audit", "Merge undone"),
 }
 ENTITIES = {
     "patient": QT_TRANSLATE_NOOP("audit", "Patient"),
