@@ -61,7 +61,7 @@ class MergeTableModel(RecordTableModel):
             return "" if moment is None else moment.astimezone(zone).strftime("%d.%m.%Y %H:%M")
 
         self.columns = (
-            Column("Merged", lambda m: when(m.merged_at), width=130),
+            Column("Merged", lambda m: when(m.merged_at), width=150),
             Column("Kept record", lambda m: m.survivor_name, width=200),
             Column("Merged record", lambda m: m.duplicate_name, width=200),
             Column("Moved", moved_text, width=220),
