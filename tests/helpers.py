@@ -32,8 +32,8 @@ from heartbeat_desktop.services import Heartbeat
 
 ADMIN_PASSWORD = "Adm1n-passw0rd"
 STAFF_PASSWORD = "Staff-passw0rd"
-TABLES = ("audit_log, waitlist, appointment_status_changes, appointments, appointment_series, appointment_types, "
-          "time_off, working_hours, doctors, patients, users")
+TABLES = ("audit_log, patient_merges, waitlist, appointment_status_changes, appointments, appointment_series, "
+          "appointment_types, time_off, working_hours, doctors, patients, users")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
 # a test about PostgreSQL only: ``database_url`` (and so ``hb``) on that backend alone
 ON_POSTGRESQL = pytest.mark.parametrize("database_url", [BACKENDS[1]], indirect=True)

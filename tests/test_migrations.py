@@ -29,7 +29,7 @@ from heartbeat_desktop.models import OVERLAP_CONSTRAINT, Base
 from heartbeat_desktop.services import Heartbeat
 
 TABLES = {"users", "patients", "doctors", "working_hours", "appointments", "audit_log", "time_off",
-          "appointment_types", "appointment_status_changes", "waitlist", "appointment_series"}
+          "appointment_types", "appointment_status_changes", "waitlist", "appointment_series", "patient_merges"}
 FUTURE = "9999_from_the_future"
 
 
@@ -91,7 +91,7 @@ def overlap_rule_works(db: Database) -> bool:
 
 
 def test_head_is_the_newest_revision():
-    assert migrations.head_revision() == "0010"
+    assert migrations.head_revision() == "0011"
 
 
 def test_the_head_constant_is_alembics_head():
@@ -268,3 +268,29 @@ def test_heartbeat_open_keeps_a_copy_of_an_older_sqlite_database_before_migratin
     with Heartbeat.open(settings):  # up to date now: nothing more is copied
         pass
     assert len(list(settings.backup_dir.glob("*.sqlite3"))) == 1
+
+
+def test_0011_fills_the_match_keys_of_registered_patients_and_goes_back(db):
+    """The duplicate check's keys are written for the patients already there; down removes them and the
+    merges table, and up again fills them again."""
+    migrations.upgrade(db.engine, "0010")
+    moment = datetime(2026, 1, 2, 10, tzinfo=timezone.utc)
+    with db.engine.begin() as conn:
+        for pid, last, first in ((1, "Иванов", "Пётр"), (2, "Smith", "John")):
+            conn.execute(text("INSERT INTO patients (id, birth_date, is_active, last_name, first_name, name_key,"
+                              " version, created_at, updated_at) VALUES (:i, '1980-05-17', true, :l, :f, 'k',"
+                              " 1, :t, :t)"), {"i": pid, "l": last, "f": first,
+                                                "t": moment.replace(tzinfo=None) if db.dialect == "sqlite" else moment})
+    migrations.upgrade(db.engine, "0011")
+    keys = "SELECT id, match_last, match_last_reversed, match_first, merged_into_id FROM patients ORDER BY id"
+    with db.engine.connect() as conn:
+        assert [tuple(r) for r in conn.execute(text(keys))] == [(1, "ivanov", "vonavi", "petr", None),
+                                                                (2, "smith", "htims", "iohn", None)]
+    assert "patient_merges" in tables(db)
+    migrations.downgrade(db.engine, "0010")
+    assert "patient_merges" not in tables(db)
+    assert not {"match_last", "match_first", "merged_into_id"} & {c["name"] for c in
+                                                                  inspect(db.engine).get_columns("patients")}
+    migrations.upgrade(db.engine)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT match_first FROM patients WHERE id = 1")).scalar() == "petr"

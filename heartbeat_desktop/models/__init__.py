@@ -7,6 +7,7 @@ from heartbeat_desktop.models.audit import AuditEntry
 from heartbeat_desktop.models.base import Base, Entity
 from heartbeat_desktop.models.doctor import Doctor, WorkingHours
 from heartbeat_desktop.models.patient import Patient
+from heartbeat_desktop.models.patient_merge import PatientMerge
 from heartbeat_desktop.models.series import AppointmentSeries
 from heartbeat_desktop.models.status_change import StatusChange
 from heartbeat_desktop.models.time_off import TimeOff
@@ -15,6 +16,6 @@ from heartbeat_desktop.models.waitlist import WaitlistEntry
 
 __all__ = [
     "INACTIVE_STATUSES", "OVERLAP_CONSTRAINT", "Appointment", "AppointmentSeries", "AppointmentType", "AuditEntry",
-    "Base", "Doctor", "Entity", "Patient", "Role", "Status", "StatusChange", "TimeOff", "User", "WaitlistEntry",
-    "WorkingHours",
+    "Base", "Doctor", "Entity", "Patient", "PatientMerge", "Role", "Status", "StatusChange", "TimeOff", "User",
+    "WaitlistEntry", "WorkingHours",
 ]

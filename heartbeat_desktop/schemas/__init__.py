@@ -32,6 +32,13 @@ from heartbeat_desktop.schemas.export import (
     ExportFormat,
 )
 from heartbeat_desktop.schemas.free_time import FreeTime, FreeTimeQuery
+from heartbeat_desktop.schemas.merge import (
+    DuplicateMatch,
+    DuplicateProbe,
+    MergePreview,
+    MergeRead,
+    MergeRequest,
+)
 from heartbeat_desktop.schemas.page import Page
 from heartbeat_desktop.schemas.patient import (
     PatientCreate,
@@ -63,7 +70,8 @@ __all__ = [
     "DoctorRead", "DoctorUpdate", "FreeTime", "FreeTimeQuery", "Page", "PatientCreate", "PatientRead", "PatientRow",
     "PatientUpdate", "QueueEntry", "Schema", "StatusChangeRead", "TimeOffCreate", "TimeOffRead", "UserCreate",
     "UserRead", "UserUpdate", "WaitlistCreate", "WaitlistOffer", "WaitlistRead", "WaitlistStatus",
-    "WorkingHoursItem", "FreedSlot", "ConfirmationCall",
+    "WorkingHoursItem", "FreedSlot", "ConfirmationCall", "DuplicateMatch", "DuplicateProbe", "MergePreview",
+    "MergeRead", "MergeRequest",
     "field_errors", "parse", "password_problem",
     "MAX_OCCURRENCES", "OccurrencePreview", "Scope", "SeriesBooked", "SeriesRequest",
     "AppointmentExport", "DaySheet", "DaySheetVisit", "ExportFile", "ExportFormat",

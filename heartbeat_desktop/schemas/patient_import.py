@@ -9,7 +9,6 @@ from typing import Any
 from pydantic import SkipValidation
 
 from heartbeat_desktop.core.errors import Text
-
 from heartbeat_desktop.schemas.base import Schema
 
 # a patient's fields an import fills, in the form's order

@@ -83,3 +83,62 @@ def normalize_phone(value: str) -> str:
 
 def is_valid_email(value: str) -> bool:
     return bool(_EMAIL.match(value))
+
+
+# --- likely duplicates: one spelling for a name typed in Cyrillic or in Latin letters ---------
+
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t",
+     "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia"], strict=True))
+# Latin spellings of one Russian sound, each read as one (longest first): "Pyotr", "Petr"; "Khariton", "Hariton"
+_LATIN_VARIANTS = (("q", "k"), ("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("tz", "c"), ("ts", "c"),
+                   ("zh", "q"), ("yo", "e"), ("ye", "e"), ("ks", "x"), ("w", "v"),
+                   ("y", "i"), ("j", "i"))
+_NOT_LETTER = re.compile(r"[^a-z]")
+_REPEATS = re.compile(r"(.)\1+")
+MATCH_KEY_LENGTH = 100
+
+
+def match_key(name: str | None) -> str:
+    """A name's spelling-blind key: 'Пётр', 'Petr', 'Pyotr' and 'PETR' are all 'petr';
+    'Иванов' and 'Ivanov' are 'ivanov'; 'Юрий' and 'Yuriy' 'iuri'; 'Жуков', 'Zhukov' 'qukov'.
+
+    Cyrillic is transliterated, then the Latin spellings of one sound are made
+    one, letters doubled by one transliteration and not another ('ii', 'ss')
+    are read once, and all but the letters is left out.  Stored on write (the
+    duplicate check's columns) and compared, so it is ASCII and its prefix
+    ranges use an index on either database.
+    """
+    if not name:
+        return ""
+    text = "".join(_CYRILLIC.get(ch, ch) for ch in fold(name))
+    for spelled, sound in _LATIN_VARIANTS:
+        text = text.replace(spelled, sound)
+    return _REPEATS.sub(r"\1", _NOT_LETTER.sub("", text))[:MATCH_KEY_LENGTH]
+
+
+def phone_key(value: str | None) -> str | None:
+    """A phone's digits as the desk means them: '8 916 …', '+7 916 …' and '916 …' are one number."""
+    digits = phone_digits(value or "")
+    if len(digits) == 11 and digits[0] in "78":
+        return "7" + digits[1:]
+    if len(digits) == 10 and digits[0] == "9":
+        return "7" + digits
+    return digits or None
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True if ``a`` becomes ``b`` by at most one letter changed, added or left out."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]

@@ -33,6 +33,7 @@ from heartbeat_desktop.services.demo_data import DemoDataService
 from heartbeat_desktop.services.doctors import DoctorService
 from heartbeat_desktop.services.exports import ExportService
 from heartbeat_desktop.services.free_slots import FreeTimeFinder
+from heartbeat_desktop.services.merges import MergeService
 from heartbeat_desktop.services.patient_import import PatientImportService
 from heartbeat_desktop.services.patients import PatientService
 from heartbeat_desktop.services.restore import RestoreService
@@ -55,6 +56,7 @@ class Heartbeat:
         self.users = UserService(ctx)
         self.patients = PatientService(ctx)
         self.patient_import = PatientImportService(ctx)
+        self.merges = MergeService(ctx)
         self.doctors = DoctorService(ctx)
         self.appointments = AppointmentService(ctx)
         self.time_off = TimeOffService(ctx)

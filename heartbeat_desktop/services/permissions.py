@@ -17,6 +17,7 @@ class Permission(enum.Enum):
     DELETE_PATIENTS = ({ADMIN, DESK}, Text("errors", "delete patients"))
     # the whole list with phones and birth dates leaves the database: not for a doctor's account
     EXPORT_PATIENTS = ({ADMIN, DESK}, Text("errors", "export the list of patients"))
+    MERGE_PATIENTS = ({ADMIN}, Text("errors", "merge patient records or undo a merge"))
     VIEW_DOCTORS = ({ADMIN, DESK, DOCTOR}, Text("errors", "view doctors"))
     EDIT_DOCTORS = ({ADMIN, DESK}, Text("errors", "edit doctors"))
     DELETE_DOCTORS = ({ADMIN}, Text("errors", "delete doctors"))

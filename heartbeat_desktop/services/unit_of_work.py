@@ -35,6 +35,7 @@ from heartbeat_desktop.repositories import (
     AppointmentTypeRepository,
     AuditRepository,
     DoctorRepository,
+    PatientMergeRepository,
     PatientRepository,
     StatusChangeRepository,
     TimeOffRepository,
@@ -136,6 +137,7 @@ class UnitOfWork:
         self.status_changes = StatusChangeRepository(self.session)
         self.audit_log = AuditRepository(self.session)
         self.waitlist = WaitlistRepository(self.session)
+        self.merges = PatientMergeRepository(self.session)
         return self
 
     def __exit__(

@@ -20,7 +20,12 @@ from heartbeat_desktop import __version__  # noqa: E402
 from heartbeat_desktop.services import Heartbeat  # noqa: E402
 from tests.perf.dataset import SIZES, prepare  # noqa: E402
 from tests.perf.report import Row, check, render, write_json  # noqa: E402
-from tests.perf.service_measures import measure_booking, measure_free_time, measure_search  # noqa: E402
+from tests.perf.service_measures import (  # noqa: E402
+    measure_booking,
+    measure_duplicates,
+    measure_free_time,
+    measure_search,
+)
 
 ADMIN_PASSWORD = "Perf-admin-passw0rd"
 
@@ -36,6 +41,7 @@ def run_backend(backend: str, size_name: str, workdir: Path, with_gui: bool) -> 
             auth = app.auth.login("perf", ADMIN_PASSWORD)
             token = auth.token
             rows.append(measure_search(app, token, prepared.url, backend))
+            rows.append(measure_duplicates(app, token, prepared.url, backend))
             rows.append(measure_booking(app, token, prepared.url, backend, size.days_ahead))
             rows.append(measure_free_time(app, token, prepared.url, backend, size.days_ahead))
             if with_gui:

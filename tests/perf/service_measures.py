@@ -177,3 +177,58 @@ def measure_free_time(app: Heartbeat, token: str, url: str, backend: str, days_a
                  note=f"{len(questions)} questions ({len(specialties)} specialties, {len(doctors)} doctors), "
                       f"ten 30-minute times each from a booked day; baseline the visits' SELECT alone; "
                       f"medians {median(ours) * 1000:.2f} vs {median(raw) * 1000:.2f} ms")
+
+
+LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                 ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+                  "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"], strict=True))
+
+
+def _latin(name: str) -> str:
+    return "".join(LATIN.get(ch, ch) for ch in name.lower()).capitalize()
+
+
+def duplicate_probes(url: str, n: int = SEARCH_QUERIES, seed: int = 13) -> list[dict[str, Any]]:
+    """What the form holds as a clerk types a patient who is already registered: the name in Latin
+    letters (some with a letter of the surname wrong), then the birth date, then the phone as '8 …'."""
+    rng = random.Random(seed)
+    with raw_connection(url) as conn:
+        people = list(conn.execute("SELECT last_name, first_name, birth_date, phone_digits FROM patients "
+                                   "ORDER BY id LIMIT 5000").fetchall())
+    probes = []
+    for i in range(n):
+        last, first, born, phone = rng.choice(people)
+        surname = _latin(last)
+        if i % 4 == 0:  # a typo: one letter changed
+            k = rng.randrange(1, len(surname))
+            surname = surname[:k] + rng.choice("aeiou") + surname[k + 1:]
+        probe: dict[str, Any] = {"last_name": surname, "first_name": _latin(first)}
+        if i % 3 >= 1:
+            probe["birth_date"] = born if isinstance(born, date) else date.fromisoformat(str(born))
+        if i % 3 == 2 and phone:
+            probe["phone"] = "8 " + phone[1:]
+        probes.append(probe)
+    return probes
+
+
+def measure_duplicates(app: Heartbeat, token: str, url: str, backend: str) -> Row:
+    """The background check the patient form runs on each pause in typing; baseline its SELECTs alone."""
+    probes = duplicate_probes(url)
+    statements = []
+    for probe in probes:  # warm-up, and the SQL each check runs
+        with captured(app) as seen:
+            app.patients.likely_duplicates(token, probe)
+        statements.append([s for s in seen if "FROM patients" in s[0] and "FROM users" not in s[0]])
+    ours = [timed(lambda p=p: app.patients.likely_duplicates(token, p)) for p in probes]
+    with raw_connection(url) as conn:
+        def replay(run: list[tuple[str, Any]]) -> None:
+            for statement, params in run:
+                conn.execute(statement, params).fetchall()
+        for run in statements:
+            replay(run)
+        raw = [timed(lambda r=r: replay(r)) for r in statements]
+    found = sum(bool(app.patients.likely_duplicates(token, p)) for p in probes)
+    return check("duplicate check while typing, p95", backend, p95(ours) * 1000, p95(raw) * 1000, "ms",
+                 max_ours=50, note=f"{len(probes)} Latin spellings of registered patients (a quarter with a "
+                                   f"surname typo, with birth date and phone as typed), {found} found; medians "
+                                   f"{median(ours) * 1000:.2f} vs {median(raw) * 1000:.2f} ms")

@@ -28,6 +28,7 @@ EXPECTED = {
     Permission.EDIT_PATIENTS: {ADMIN, DESK},
     Permission.DELETE_PATIENTS: {ADMIN, DESK},
     Permission.EXPORT_PATIENTS: {ADMIN, DESK},
+    Permission.MERGE_PATIENTS: {ADMIN},
     Permission.VIEW_DOCTORS: {ADMIN, DESK, DOCTOR},
     Permission.EDIT_DOCTORS: {ADMIN, DESK},
     Permission.DELETE_DOCTORS: {ADMIN},

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from heartbeat_desktop.schemas.text import name_key
+from heartbeat_desktop.schemas.text import match_key, name_key
 
 # --- what differs per locale ------------------------------------------------------
 
@@ -205,6 +205,8 @@ class RowMaker:
         return {
             "last_name": last, "first_name": first, "middle_name": middle,
             "name_key": name_key(last, first, middle),
+            "match_last": match_key(last), "match_last_reversed": match_key(last)[::-1],
+            "match_first": match_key(first),
             "birth_date": born, "sex": sex,
             "phone": phone, "phone_digits": digits,
             "email": self.email(last, first) if adult and r.random() < 0.6 else None,

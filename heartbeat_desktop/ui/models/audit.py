@@ -38,6 +38,8 @@ ACTIONS = {
     "import": QT_TRANSLATE_NOOP("audit", "Imported"),
     "restore": QT_TRANSLATE_NOOP("audit", "Restored"),
     "confirmation": QT_TRANSLATE_NOOP("audit", "Confirmation call"),
+    "merge": QT_TRANSLATE_NOOP("audit", "Records merged"),
+    "undo_merge": QT_TRANSLATE_NOOP("audit", "Merge undone"),
 }
 ENTITIES = {
     "patient": QT_TRANSLATE_NOOP("audit", "Patient"),

@@ -7,18 +7,21 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from heartbeat_desktop.schemas import AppointmentRead, PatientRead, PatientRow
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.changes import Change
 from heartbeat_desktop.services.permissions import Permission, allowed
+from heartbeat_desktop.ui.dialogs.merge_patients import MergeDialog
+from heartbeat_desktop.ui.dialogs.merges import MergesDialog
 from heartbeat_desktop.ui.forms.patient_form import PatientForm
 from heartbeat_desktop.ui.models.patients import PatientTableModel
 from heartbeat_desktop.ui.pages.patient_card import PatientCard
 from heartbeat_desktop.ui.pages.record_appointments import SelectionFollower, edit_appointment
 from heartbeat_desktop.ui.pages.records_page import RecordsPage
 from heartbeat_desktop.ui.session import SessionHolder
+from heartbeat_desktop.ui.widgets import named
 
 
 class PatientsPage(RecordsPage):
@@ -43,6 +46,7 @@ class PatientsPage(RecordsPage):
         self.card.appointment_activated.connect(self._edit_appointment)
         self.follower = SelectionFollower(self, self.card.show_patient)
         self._seen = False
+        self._add_merge_buttons(allowed(role, Permission.MERGE_PATIENTS))
 
     def search_hint(self) -> str:
         return self.tr("Surname, phone digits or birth date (dd.mm.yyyy)")
@@ -58,6 +62,34 @@ class PatientsPage(RecordsPage):
 
     def delete_call(self, record: PatientRead | PatientRow) -> Any:
         return self.services.patients.delete(self.session.token, record.id, record.version)
+
+    # --- merging two records of one patient (administrators) --------------------------------
+    def _add_merge_buttons(self, can_merge: bool) -> None:
+        self.merge_button = named(QPushButton(self.tr("Mer&ge…")), "mergePatientButton",
+                                  self.tr("Merge the selected patient's record with another"))
+        self.merges_button = named(QPushButton(self.tr("Merges…")), "mergesButton",
+                                   self.tr("Merges of patient records, and undoing one"))
+        self.button_bar.insertWidget(self.button_bar.count() - 1, self.merge_button)
+        self.button_bar.insertWidget(self.button_bar.count() - 1, self.merges_button)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.merges_button.clicked.connect(self.show_merges)
+        for button in (self.merge_button, self.merges_button):
+            button.setVisible(can_merge)
+        self.merge_dialog: MergeDialog | None = None
+        self.merges_dialog: MergesDialog | None = None
+
+    def merge_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        self.merge_dialog = MergeDialog(self.services, self.session, record, self)
+        self.merge_dialog.merged.connect(lambda _merge: self.refresh())
+        self.merge_dialog.open()
+
+    def show_merges(self) -> None:
+        self.merges_dialog = MergesDialog(self.services, self.session, parent=self)
+        self.merges_dialog.finished.connect(lambda _result: self.refresh())
+        self.merges_dialog.open()
 
     # --- behaviour -------------------------------------------------------------------------
     def refresh(self) -> None:
