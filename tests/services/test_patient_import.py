@@ -235,3 +235,13 @@ def test_ten_thousand_rows_preview_and_import_quickly(hb, desk_token, tmp_path, 
     assert result.imported == 10_000 and hb.patients.count(desk_token) == 10_000
     print(f"\n{database_url.split(':')[0]}: preview {previewed:.2f} s, import {ran:.2f} s")
     assert previewed < 20 and ran < 30  # a slow CI machine's margin; measured ~1-3 s
+
+
+def test_an_imported_patient_is_found_by_the_duplicate_check_in_latin(hb, admin_token, tmp_path):
+    """The import stores the spelling-blind keys the form's save writes (0011), so the check finds it."""
+    source = tmp_path / "one.csv"
+    source.write_text("Фамилия;Имя;Дата рождения\nИванов;Пётр;17.05.1980\n", encoding="utf-8")
+    header = hb.patient_import.read_header(admin_token, source)
+    hb.patient_import.run(admin_token, source, header.mapping, "skip_bad")
+    found = hb.patients.likely_duplicates(admin_token, {"last_name": "Ivanov", "first_name": "Petr"})
+    assert [m.patient.last_name for m in found] == ["Иванов"] and "name" in found[0].signals
