@@ -1331,6 +1331,120 @@ Database: {2}</source>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge patient records</source>
+        <translation>Объединение записей пациента</translation>
+    </message>
+    <message>
+        <source>The other record</source>
+        <translation>Другая запись</translation>
+    </message>
+    <message>
+        <source>Type the other record&apos;s surname, phone or birth date and choose it</source>
+        <translation>Введите фамилию, телефон или дату рождения другой записи и выберите её</translation>
+    </message>
+    <message>
+        <source>Keep &amp;this record: {0}</source>
+        <translation>Оставить &amp;эту запись: {0}</translation>
+    </message>
+    <message>
+        <source>Keep this record</source>
+        <translation>Оставить эту запись</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;other record</source>
+        <translation>Оставить &amp;другую запись</translation>
+    </message>
+    <message>
+        <source>Keep the other record</source>
+        <translation>Оставить другую запись</translation>
+    </message>
+    <message>
+        <source>O&amp;ther record:</source>
+        <translation>Д&amp;ругая запись:</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Рядом</translation>
+    </message>
+    <message>
+        <source>Choose the other record.</source>
+        <translation>Выберите другую запись.</translation>
+    </message>
+    <message>
+        <source>What moves</source>
+        <translation>Что переносится</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Объединить</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <source>Choose another patient: a record cannot be merged with itself.</source>
+        <translation>Выберите другого пациента: запись нельзя объединить саму с собой.</translation>
+    </message>
+    <message>
+        <source>Moves to the kept record: {0} appointment(s) with {1} status change(s), {2} waitlist entr(ies), {3} series. The other record is deactivated and marked as merged; it is not deleted, and the merge can be undone.</source>
+        <translation>Переходит в сохраняемую запись: записей на приём — {0} (смен статуса — {1}), записей в листе ожидания — {2}, серий — {3}. Другая запись отключается и помечается как объединённая; она не удаляется, объединение можно отменить.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Kept record</source>
+        <translation>Сохраняемая запись</translation>
+    </message>
+    <message>
+        <source>Merged record</source>
+        <translation>Объединяемая запись</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>Взять</translation>
+    </message>
+    <message>
+        <source>Take the {0} from the merged record</source>
+        <translation>Взять поле «{0}» из объединяемой записи</translation>
+    </message>
+    <message>
+        <source>Merge {0} into {1}? Everything of the merged record moves to the kept one.</source>
+        <translation>Объединить {0} с {1}? Всё из объединяемой записи перейдёт в сохраняемую.</translation>
+    </message>
+</context>
+<context>
+    <name>MergesDialog</name>
+    <message>
+        <source>Merges of patient records</source>
+        <translation>Объединения записей пациентов</translation>
+    </message>
+    <message>
+        <source>Newest first. Undo puts back what a merge moved and filled in, unless it was changed since.</source>
+        <translation>Сначала новые. Отмена возвращает то, что объединение перенесло и заполнило, если это с тех пор не менялось.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge</source>
+        <translation>&amp;Отменить объединение</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>Отменить объединение</translation>
+    </message>
+    <message>
+        <source>The merge was not undone</source>
+        <translation>Объединение не отменено</translation>
+    </message>
+    <message>
+        <source>Undo the merge of {0} into {1}? What it moved goes back, and {0}&apos;s record is as it was.</source>
+        <translation>Отменить объединение {0} с {1}? Перенесённое вернётся, и запись {0} станет такой, как была.</translation>
+    </message>
+</context>
+<context>
     <name>OccurrenceModel</name>
     <message>
         <source>Visit</source>
@@ -1532,6 +1646,22 @@ Register a new patient anyway?</source>
 {0}
 
 Всё равно зарегистрировать нового пациента?</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Возможные дубликаты</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>От&amp;крыть</translation>
+    </message>
+    <message>
+        <source>Open the selected patient&apos;s record</source>
+        <translation>Открыть запись выбранного пациента</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: this patient may already be registered ({0} alike, most alike first). Open a record to check; you can still save a new one.</source>
+        <translation>Возможный дубликат: этот пациент, возможно, уже зарегистрирован (похожих: {0}, самые похожие первыми). Откройте запись, чтобы проверить; новую запись всё равно можно сохранить.</translation>
     </message>
 </context>
 <context>
@@ -1767,6 +1897,22 @@ Register a new patient anyway?</source>
     <message>
         <source>Surname, phone digits or birth date (dd.mm.yyyy)</source>
         <translation>Фамилия, цифры телефона или дата рождения (дд.мм.гггг)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Объединить…</translation>
+    </message>
+    <message>
+        <source>Merge the selected patient&apos;s record with another</source>
+        <translation>Объединить запись выбранного пациента с другой</translation>
+    </message>
+    <message>
+        <source>Merges…</source>
+        <translation>Объединения…</translation>
+    </message>
+    <message>
+        <source>Merges of patient records, and undoing one</source>
+        <translation>Объединения записей пациентов и их отмена</translation>
     </message>
 </context>
 <context>
@@ -2898,6 +3044,14 @@ They must choose their own at the next sign-in.</source>
         <translation>Звонок для подтверждения</translation>
     </message>
     <message>
+        <source>Records merged</source>
+        <translation>Записи объединены</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>Объединение отменено</translation>
+    </message>
+    <message>
         <source>Patient</source>
         <translation>Пациент</translation>
     </message>
@@ -3153,6 +3307,37 @@ They must choose their own at the next sign-in.</source>
     <message>
         <source>Cancelled by phone</source>
         <translation>Отменил по телефону</translation>
+    </message>
+</context>
+<context>
+    <name>duplicates</name>
+    <message>
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <source>surname</source>
+        <translation>фамилия</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>дата рождения</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>appointments: {0}</source>
+        <translation>записей на приём: {0}</translation>
+    </message>
+    <message>
+        <source>waitlist entries: {0}</source>
+        <translation>в листе ожидания: {0}</translation>
+    </message>
+    <message>
+        <source>series: {0}</source>
+        <translation>серий: {0}</translation>
     </message>
 </context>
 <context>
@@ -3482,6 +3667,10 @@ They must choose their own at the next sign-in.</source>
         <translation>экспортировать список пациентов</translation>
     </message>
     <message>
+        <source>merge patient records or undo a merge</source>
+        <translation>объединять записи пациентов или отменять объединение</translation>
+    </message>
+    <message>
         <source>view doctors</source>
         <translation>просматривать врачей</translation>
     </message>
@@ -3801,6 +3990,45 @@ They must choose their own at the next sign-in.</source>
     <message>
         <source>OK</source>
         <translation>Без замечаний</translation>
+    </message>
+</context>
+<context>
+    <name>merge</name>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
     </message>
 </context>
 <context>

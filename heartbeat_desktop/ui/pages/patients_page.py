@@ -65,7 +65,7 @@ class PatientsPage(RecordsPage):
 
     # --- merging two records of one patient (administrators) --------------------------------
     def _add_merge_buttons(self, can_merge: bool) -> None:
-        self.merge_button = named(QPushButton(self.tr("Mer&ge…")), "mergePatientButton",
+        self.merge_button = named(QPushButton(self.tr("&Merge…")), "mergePatientButton",
                                   self.tr("Merge the selected patient's record with another"))
         self.merges_button = named(QPushButton(self.tr("Merges…")), "mergesButton",
                                    self.tr("Merges of patient records, and undoing one"))
