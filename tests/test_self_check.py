@@ -14,7 +14,7 @@ from heartbeat_desktop import cli
 from heartbeat_desktop.cli import self_check
 
 CHECK_NAMES = ["migrations", "password hashing", "tokens", "postgresql driver", "time zones", "demo data",
-               "scheduling day", "qt application", "icon", "style", "translations", "printing"]
+               "scheduling day", "records", "qt application", "icon", "style", "translations", "printing"]
 
 
 def isolated_env(tmp_path: Path) -> dict[str, str]:

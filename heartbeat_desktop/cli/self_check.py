@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from heartbeat_desktop import migrations
 from heartbeat_desktop.cli.day_check import check_scheduling_day
+from heartbeat_desktop.cli.records_check import check_records
 from heartbeat_desktop.core.database import create_db_engine
 from heartbeat_desktop.core.errors import AuthenticationFailed
 from heartbeat_desktop.core.security import TokenSigner, hash_password, load_or_create_secret, verify_password
@@ -102,6 +103,7 @@ CORE_CHECKS: tuple[Check, ...] = (
     ("time zones", check_time_zones),
     ("demo data", check_demo_data),
     ("scheduling day", check_scheduling_day),
+    ("records", check_records),
 )
 
 

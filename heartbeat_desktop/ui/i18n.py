@@ -24,7 +24,7 @@ from heartbeat_desktop.core import resources
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
-TRANSLATED = ("ru",)  # the languages with a catalogue in resources/translations
+TRANSLATED = ("ru",)  # the languages with a catalogue in resources/translations (English's has plurals only)
 QT_CATALOGUES = ("qtbase",)  # Qt's own: standard buttons, message boxes, file dialogs
 _installed: list[QTranslator] = []  # kept alive while installed: Qt does not own them
 
@@ -55,6 +55,8 @@ def locale_for(language: str, system: QLocale | None = None) -> QLocale:
     system = system or QLocale.system()
     if system.name().split("_")[0] == language:
         return system
+    if system.language() == QLocale.Language.C and language == SOURCE_LANGUAGE:
+        return system  # a bare system (C/POSIX): the formats of ui.formatting's C case (31.12.2026, 17:30)
     wanted = QLocale.codeToLanguage(language)
     return QLocale(wanted, QLocale.Country.Russia if language == "ru" else system.territory())
 
@@ -84,6 +86,7 @@ def install_language(setting: str, system: QLocale | None = None) -> str:
     language = chosen_language(setting, system)
     QLocale.setDefault(locale_for(language, system))
     if language == SOURCE_LANGUAGE:
+        _install_plurals()
         return language
     ours = _load(catalogue_path(language))
     if ours is None:
@@ -101,6 +104,16 @@ def install_language(setting: str, system: QLocale | None = None) -> str:
         app.installTranslator(ours)
         _installed.append(ours)
     return language
+
+
+def _install_plurals() -> None:
+    """English needs a catalogue only for its plurals ("1 visit", "2 visits"; the code says "%n visit(s)")."""
+    path = catalogue_path(SOURCE_LANGUAGE)
+    app = QCoreApplication.instance()
+    translator = _load(path) if path.is_file() else None
+    if translator is not None and app is not None:
+        app.installTranslator(translator)
+        _installed.append(translator)
 
 
 def class_tr(obj: object, source: str, disambiguation: str | None = None, n: int = -1) -> str:

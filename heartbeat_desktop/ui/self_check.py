@@ -140,6 +140,18 @@ def check_translations(_scratch: Path) -> None:
     for catalogue in sorted(folder.glob("*.qm")):
         if not QTranslator().load(str(catalogue)):
             raise QtCheckFailed(f"{catalogue.name} does not load")
+    from heartbeat_desktop.ui import i18n  # noqa: PLC0415 - the language switch, when asked
+
+    the_application()
+    try:
+        if i18n.install_language("ru") != "ru":
+            raise QtCheckFailed("the Russian catalogue did not install")
+        asked = (("MainWindow", "&File"), ("QPlatformTheme", "Cancel"))  # ours, and Qt's own (not literals:
+        said = tuple(QCoreApplication.translate(*pair) for pair in asked)  # lupdate must not collect them)
+        if said != ("&Файл", "Отмена"):
+            raise QtCheckFailed(f"Russian reads {said}: ours or Qt's own catalogue is missing")
+    finally:
+        i18n.install_language("en")
 
 
 def check_printing(scratch: Path) -> None:

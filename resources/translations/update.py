@@ -17,6 +17,8 @@ fails while a .ts has unfinished entries or differs from what this makes.
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import shutil
 import subprocess
 import sys
@@ -27,7 +29,12 @@ import PySide6
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "resources" / "translations"
-LANGUAGES = {"ru": "ru_RU"}
+LANGUAGES = {"ru": "ru_RU", "en": "en_US"}
+# English is the code's own language: its catalogue holds only the plural forms ("%n visit(s)"
+# → "1 visit", "2 visits"), made here from the source text, never by hand (lupdate -pluralonly)
+PLURAL_ONLY = {"en"}
+ENGLISH_ONE = (("row(s) are", "row is"), ("visit(s) are", "visit is"), ("visit(s) cannot", "visit cannot"),
+               ("(s)", ""), ("%n entries", "%n entry"), ("%n visits", "%n visit"))
 # Text("errors", "…") in the layers below the GUI (which may not import Qt) is a catalogue entry too
 ALIASES = "QT_TRANSLATE_NOOP+=Text"
 
@@ -52,8 +59,32 @@ def run(command: list[str]) -> None:
 
 
 def lupdate(ts: Path, language: str) -> None:
-    run([tool("lupdate"), *sources(), "-tr-function-alias", ALIASES, "-locations", "none", "-no-obsolete",
+    only = ["-pluralonly"] if language in PLURAL_ONLY else []
+    run([tool("lupdate"), *sources(), "-tr-function-alias", ALIASES, "-locations", "none", "-no-obsolete", *only,
          "-target-language", LANGUAGES[language], "-ts", str(ts)])
+    if language == "en":
+        english_plurals(ts)
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """The singular and plural of an English source with a count: "%n visit(s)" → "%n visit", "%n visits"."""
+    one = source
+    for old, new in ENGLISH_ONE:
+        one = one.replace(old, new)
+    return one, source.replace("(s)", "s")
+
+
+def english_plurals(ts: Path) -> None:
+    """Fill every plural entry of the English catalogue from its source (finished, so none is left to do)."""
+    text = ts.read_text(encoding="utf-8")
+
+    def filled(match: re.Match[str]) -> str:
+        one, many = english_forms(html.unescape(match.group(1)))
+        forms = "".join(f"\n            <numerusform>{html.escape(f, quote=False)}</numerusform>" for f in (one, many))
+        return f"{match.group(0).split('<translation')[0]}<translation>{forms}\n        </translation>"
+
+    pattern = re.compile(r"<source>(.*?)</source>\s*<translation[^>]*>.*?</translation>", re.S)
+    ts.write_text(pattern.sub(filled, text), encoding="utf-8")
 
 
 def lrelease(ts: Path, qm: Path) -> None:

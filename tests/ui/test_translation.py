@@ -342,3 +342,32 @@ def test_no_alt_letter_does_two_things_on_one_page_in_russian(russian: None, ser
                 doing[key].add(s.what.rsplit("→ ", 1)[-1])
         clashes += [(page, key, sorted(whats)) for key, whats in doing.items() if len(whats) > 1]
     assert clashes == [], "\n".join(map(str, clashes))
+
+
+def test_english_on_a_bare_system_keeps_its_day_first_dates():
+    """A C/POSIX system (a server, CI) in English: 31.12.2026, as before, not the US month first."""
+    from heartbeat_desktop.ui.i18n import locale_for
+
+    assert locale_for("en", QLocale.c()).language() == QLocale.Language.C
+    assert locale_for("ru", QLocale.c()).name() == "ru_RU"
+    assert locale_for("en", QLocale("en_GB")).name() == "en_GB"
+
+
+def test_english_counts_read_as_english_plurals(qapp):
+    """The code says "%n appointment(s)"; English's plural-only catalogue makes it read right."""
+    from PySide6.QtCore import QCoreApplication
+
+    from heartbeat_desktop.ui.i18n import install_language
+
+    try:
+        install_language("en")
+        say = QCoreApplication.translate
+        assert say("SchedulePage", "%n appointment(s)", None, 1) == "1 appointment"
+        assert say("SchedulePage", "%n appointment(s)", None, 25) == "25 appointments"
+        assert say("PatientImportDialog", "%n row(s) are rejected (see why in the Status column)", None, 1) == (
+            "1 row is rejected (see why in the Status column)")
+        assert update_module().stale("en") == []
+    finally:
+        from heartbeat_desktop.ui.i18n import remove_translations
+
+        remove_translations()
