@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from heartbeat_desktop import APP_NAME, __version__
 from heartbeat_desktop.core.errors import HeartbeatError
 from heartbeat_desktop.core.settings import Settings, load_settings
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.dialogs.login import LoginDialog
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.i18n import install_language
@@ -115,7 +116,8 @@ class Controller(QObject):
         """The day's first start copies a SQLite database into the backups folder, behind the dialog."""
         assert self.services is not None
         op = Operation(self.services.backup.daily)
-        op.failed.connect(lambda exc: show_error(self.dialog, exc, self.tr("Today's automatic backup failed")))
+        op.failed.connect(while_alive(
+            self, lambda exc: show_error(self.dialog, exc, self.tr("Today's automatic backup failed"))))
         op.start()
 
     def _open_failed(self, exc: BaseException) -> None:
@@ -196,7 +198,8 @@ class Controller(QObject):
     def _sign_out(self, auth: object) -> None:
         assert self.services is not None
         op = Operation(self.services.auth.logout, auth.token)  # type: ignore[attr-defined]
-        op.failed.connect(lambda exc: log.info("sign-out: %s", exc))  # an ended session is over anyway
+        op.failed.connect(while_alive(
+            self, lambda exc: log.info("sign-out: %s", exc)))  # an ended session is over anyway
         op.start()
         self.show_sign_in()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from heartbeat_desktop.core.errors import HeartbeatError
 from heartbeat_desktop.schemas import DaySheet, DaySheetVisit
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.appointment_text import span_text
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.formatting import format_date
@@ -87,8 +88,8 @@ class DaySheetPrinter(QObject):
 
     def _load(self, day: date, doctor_id: int | None, then) -> None:  # type: ignore[no-untyped-def]
         op = Operation(self.services.day_sheets.sheets, self.session.token, day, doctor_id)
-        op.succeeded.connect(lambda found: self._loaded(day, found, then))
-        op.failed.connect(lambda exc: show_error(self.window.window(), exc))
+        op.succeeded.connect(while_alive(self, lambda found: self._loaded(day, found, then)))
+        op.failed.connect(while_alive(self, lambda exc: show_error(self.window.window(), exc)))
         op.start()
 
     def _loaded(self, day: date, found: list[DaySheet], then) -> None:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from heartbeat_desktop.core.errors import ValidationFailed
 from heartbeat_desktop.core.settings import DATABASE_FILE_NAME, Settings
 from heartbeat_desktop.services.connection import ServerAddress, check_connection, save_choice
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.errors import plain_message
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.widgets import error_label, named, show_message
@@ -85,8 +86,9 @@ class ConnectionDialog(QDialog):
         self.result.setText(self.tr("Connecting…"))
         self.test_button.setEnabled(False)
         op = Operation(check_connection, url)
-        op.succeeded.connect(lambda version: self._tested(self.tr("Connected: {0}").format(version), ""))
-        op.failed.connect(lambda exc: self._tested("", plain_message(exc)))
+        op.succeeded.connect(while_alive(
+            self, lambda version: self._tested(self.tr("Connected: {0}").format(version), "")))
+        op.failed.connect(while_alive(self, lambda exc: self._tested("", plain_message(exc))))
         op.start()
 
     def save(self) -> None:

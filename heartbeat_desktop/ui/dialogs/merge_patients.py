@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from heartbeat_desktop.schemas import MergePreview, MergeRead, PatientRead, PatientRow
 from heartbeat_desktop.schemas.merge import FILLABLE
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.errors import plain_message
 from heartbeat_desktop.ui.formatting import format_value
 from heartbeat_desktop.ui.forms.patient_picker import PatientPicker
@@ -118,8 +119,8 @@ class MergeDialog(QDialog):
             show_message(self.problem, self.tr("Choose another patient: a record cannot be merged with itself."))
             return
         op = Operation(self.services.merges.preview, self.session.token, *sides)
-        op.succeeded.connect(lambda preview, asked=sides: self._previewed(asked, preview))
-        op.failed.connect(lambda exc: show_message(self.problem, plain_message(exc)))
+        op.succeeded.connect(while_alive(self, lambda preview, asked=sides: self._previewed(asked, preview)))
+        op.failed.connect(while_alive(self, lambda exc: show_message(self.problem, plain_message(exc))))
         op.start()
 
     def _previewed(self, asked: tuple[int, int], preview: MergePreview) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QP
 
 from heartbeat_desktop.schemas import MergeRead
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.models.duplicates import MergeTableModel
 from heartbeat_desktop.ui.operations import Operation
@@ -61,7 +62,7 @@ class MergesDialog(QDialog):
             return
         self.undo_button.setEnabled(False)
         op = Operation(self.services.merges.undo, self.session.token, merge.id)
-        op.succeeded.connect(lambda _merge: self.model.reload(""))
+        op.succeeded.connect(while_alive(self, lambda _merge: self.model.reload("")))
         op.failed.connect(self._refused)
         op.start()
 

@@ -33,6 +33,7 @@ from heartbeat_desktop.core.vocabulary import AwayKind
 from heartbeat_desktop.schemas import AppointmentRead, DoctorRead, TimeOffRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.appointment_text import describe
 from heartbeat_desktop.ui.errors import plain_message, translated
 from heartbeat_desktop.ui.formatting import format_date, format_time
@@ -171,7 +172,7 @@ class TimeOffDialog(QDialog):
         values = self.values()
         self._busy(True)
         op = Operation(self.services.time_off.clashing, self.session.token, values)
-        op.succeeded.connect(lambda visits: self._clashes_known(values, visits))
+        op.succeeded.connect(while_alive(self, lambda visits: self._clashes_known(values, visits)))
         op.failed.connect(self._failed)
         op.start()
 
@@ -234,6 +235,6 @@ class TimeOffDialog(QDialog):
             return
         off: TimeOffRead = item.data(Qt.ItemDataRole.UserRole)
         op = Operation(self.services.time_off.remove, self.session.token, off.id, off.version)
-        op.succeeded.connect(lambda _none: (self.changed.emit(), self.reload()))
+        op.succeeded.connect(while_alive(self, lambda _none: (self.changed.emit(), self.reload())))
         op.failed.connect(self._failed)
         op.start()

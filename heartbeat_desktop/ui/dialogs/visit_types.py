@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from heartbeat_desktop.schemas import AppointmentTypeRead
 from heartbeat_desktop.services import Heartbeat
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.errors import plain_message
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.session import SessionHolder
@@ -96,8 +97,8 @@ class VisitTypesDialog(QDialog):
     # --- showing -------------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
         op = Operation(self.services.appointment_types.list, self.session.token, include_inactive=True)
-        op.succeeded.connect(lambda types: self._listed(types, select))
-        op.failed.connect(lambda exc: show_message(self.error, plain_message(exc)))
+        op.succeeded.connect(while_alive(self, lambda types: self._listed(types, select)))
+        op.failed.connect(while_alive(self, lambda exc: show_message(self.error, plain_message(exc))))
         op.start()
 
     def _listed(self, types: list[AppointmentTypeRead], select: int | None) -> None:
@@ -148,8 +149,8 @@ class VisitTypesDialog(QDialog):
         else:
             op = Operation(types.update, self.session.token, self.current.id,
                            {**self.values(), "version": self.current.version})
-        op.succeeded.connect(lambda saved: self.reload(saved.id))
-        op.failed.connect(lambda exc: show_message(self.error, plain_message(exc)))
+        op.succeeded.connect(while_alive(self, lambda saved: self.reload(saved.id)))
+        op.failed.connect(while_alive(self, lambda exc: show_message(self.error, plain_message(exc))))
         op.start()
 
     def delete(self) -> None:
@@ -157,6 +158,6 @@ class VisitTypesDialog(QDialog):
             return
         op = Operation(self.services.appointment_types.delete, self.session.token, self.current.id,
                        self.current.version)
-        op.succeeded.connect(lambda _none: self.reload())
-        op.failed.connect(lambda exc: show_message(self.error, plain_message(exc)))
+        op.succeeded.connect(while_alive(self, lambda _none: self.reload()))
+        op.failed.connect(while_alive(self, lambda exc: show_message(self.error, plain_message(exc))))
         op.start()

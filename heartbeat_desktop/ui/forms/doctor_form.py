@@ -13,6 +13,7 @@ from heartbeat_desktop.core.vocabulary import Role
 from heartbeat_desktop.schemas import DoctorCreate, DoctorRead, UserRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.dialogs.time_off import TimeOffDialog
 from heartbeat_desktop.ui.errors import plain_message
 from heartbeat_desktop.ui.forms.form_dialog import FormDialog, text_or_none
@@ -64,7 +65,7 @@ class DoctorForm(FormDialog):
         if self.can_link:
             op = Operation(services.users.list, session.token)
             op.succeeded.connect(self._accounts_loaded)
-            op.failed.connect(lambda exc: show_message(self.form_error, plain_message(exc)))
+            op.failed.connect(while_alive(self, lambda exc: show_message(self.form_error, plain_message(exc))))
             op.start()
 
     def open_time_off(self) -> TimeOffDialog:

@@ -34,6 +34,7 @@ from heartbeat_desktop.ui.forms.date_field import DateField
 from heartbeat_desktop.ui.forms.form_dialog import FormDialog, text_or_none
 from heartbeat_desktop.ui.models.duplicates import DuplicateModel
 from heartbeat_desktop.ui.models.record_table import RecordRole
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.pages.records_page import record_table
 from heartbeat_desktop.ui.session import SessionHolder
@@ -111,7 +112,7 @@ class PatientForm(FormDialog):
         self.save_button.setEnabled(False)
         op = Operation(self.services.patients.possible_duplicates, self.session.token, self.values())
         op.succeeded.connect(self._duplicates_checked)
-        op.failed.connect(lambda _exc: self._duplicates_checked([]))  # advice only: Save reports real errors
+        op.failed.connect(while_alive(self, lambda _exc: self._duplicates_checked([])))  # advice only
         op.start()
 
     def _duplicates_checked(self, dupes: list[PatientRead]) -> None:

@@ -35,6 +35,7 @@ from PySide6.QtCore import (
 
 from heartbeat_desktop.schemas import Page
 from heartbeat_desktop.ui.formatting import format_value
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.operations import Operation
 
 RecordRole = Qt.ItemDataRole.UserRole + 1  # the row's schema object
@@ -142,8 +143,8 @@ class PagedTableModel(QAbstractTableModel):
         limit = min(self.max_page_size, max(self.page_size, len(self._rows)))
         cursor = {} if self._after is None else {"after": self._after}
         op = Operation(self._loader, self._query, len(self._rows), limit, **cursor, **self._sort_arguments())
-        op.succeeded.connect(lambda rows: self._append(generation, rows, limit))
-        op.failed.connect(lambda exc: self._failed(generation, exc))
+        op.succeeded.connect(while_alive(self, lambda rows: self._append(generation, rows, limit)))
+        op.failed.connect(while_alive(self, lambda exc: self._failed(generation, exc)))
         op.start()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -263,8 +264,9 @@ class PagedTableModel(QAbstractTableModel):
         if self._counter is not None:
             generation = self._generation
             op = Operation(self._counter, self._query)
-            op.succeeded.connect(lambda n: generation == self._generation and self.count_changed.emit(n))
-            op.failed.connect(lambda exc: self._failed(generation, exc))
+            op.succeeded.connect(while_alive(
+                self, lambda n: generation == self._generation and self.count_changed.emit(n)))
+            op.failed.connect(while_alive(self, lambda exc: self._failed(generation, exc)))
             op.start()
 
     def _failed(self, generation: int, exc: BaseException) -> None:

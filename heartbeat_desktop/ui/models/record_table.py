@@ -39,6 +39,7 @@ from heartbeat_desktop.ui.models.paged_table import (
     takes_sort,
 )
 from heartbeat_desktop.ui.models.row_sync import Loaded, fetch_loaded, plan, spans
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.operations import Operation
 
 __all__ = ["LEFT", "RIGHT", "Column", "Counter", "IdRole", "Index", "Loader", "RecordRole", "RecordTableModel",
@@ -103,8 +104,8 @@ class RecordTableModel(PagedTableModel):
         generation = self._generation
         count = len(self._rows) + (self.page_size if self._exhausted else 0)
         op = Operation(fetch_loaded, self._loader, self._query, count, self.max_page_size, **self._sort_arguments())
-        op.succeeded.connect(lambda loaded: self._refreshed(generation, loaded))
-        op.failed.connect(lambda exc: self._refresh_failed(generation, exc))
+        op.succeeded.connect(while_alive(self, lambda loaded: self._refreshed(generation, loaded)))
+        op.failed.connect(while_alive(self, lambda exc: self._refresh_failed(generation, exc)))
         op.start()
         self._recount()
 
@@ -121,8 +122,8 @@ class RecordTableModel(PagedTableModel):
     def _refetch(self, record_id: int) -> None:
         generation = self._generation
         op = Operation(self._fetch_row, self._query, record_id)
-        op.succeeded.connect(lambda row: self._row_fetched(generation, record_id, row))
-        op.failed.connect(lambda exc: log.info("row %s not refreshed: %r", record_id, exc))
+        op.succeeded.connect(while_alive(self, lambda row: self._row_fetched(generation, record_id, row)))
+        op.failed.connect(while_alive(self, lambda exc: log.info("row %s not refreshed: %r", record_id, exc)))
         op.start()
 
     def _fetch_row(self, query: str, record_id: int) -> Any:

@@ -32,6 +32,7 @@ from heartbeat_desktop.schemas import AuditCheck, AuditRead, UserRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.audit import AuditFilters
 from heartbeat_desktop.services.changes import Change
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.csv_export import write_csv
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.forms.date_field import DateField
@@ -103,7 +104,7 @@ class AuditPage(RecordsPage):
         self.verify_button.setEnabled(False)
         op = Operation(self.services.audit.verify, self.session.token)
         op.succeeded.connect(self._verified)
-        op.failed.connect(lambda exc: (self.verify_button.setEnabled(True), show_error(self, exc)))
+        op.failed.connect(while_alive(self, lambda exc: (self.verify_button.setEnabled(True), show_error(self, exc))))
         op.start()
 
     def _verified(self, check: AuditCheck) -> None:
@@ -134,7 +135,7 @@ class AuditPage(RecordsPage):
         self.export_button.setEnabled(False)
         op = Operation(self._export, path, self.search.text(), self._filters, self.model.sort_key,
                        self.model.sort_indicator[1] == Qt.SortOrder.DescendingOrder)
-        op.succeeded.connect(lambda count: self._exported(path, count))
+        op.succeeded.connect(while_alive(self, lambda count: self._exported(path, count)))
         op.failed.connect(self._export_failed)
         op.start()
 
@@ -178,7 +179,8 @@ class AuditPage(RecordsPage):
             return
         super().refresh()
         op = Operation(self.services.users.list, self.session.token)
-        op.succeeded.connect(lambda users: self._usernames.setStringList(sorted(u.username for u in users)))
+        op.succeeded.connect(while_alive(
+            self, lambda users: self._usernames.setStringList(sorted(u.username for u in users))))
         op.start()  # only the completer's list: a failure here is harmless
 
     def _read_filters(self) -> bool:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from heartbeat_desktop.services.changes import Change
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.i18n import class_tr
 from heartbeat_desktop.ui.live_updates import MissedChanges
@@ -224,8 +225,8 @@ class RecordsPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         op = Operation(self.delete_call, record)
-        op.succeeded.connect(lambda result: self.deleted(record, result))
-        op.failed.connect(lambda exc: show_error(self, exc))
+        op.succeeded.connect(while_alive(self, lambda result: self.deleted(record, result)))
+        op.failed.connect(while_alive(self, lambda exc: show_error(self, exc)))
         op.start()
 
     def saved(self, record: Any) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QPushButton,
 from heartbeat_desktop.schemas import PASSWORD_RULES, UserRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.permissions import Permission, allowed
+from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.errors import show_error, translated
 from heartbeat_desktop.ui.forms.user_form import UserForm
 from heartbeat_desktop.ui.models.users import UserTableModel, matching_users
@@ -88,7 +89,7 @@ class UsersPage(RecordsPage):
             "full_name": user.full_name, "role": user.role, "is_active": True, "can_overbook": user.can_overbook,
             "version": user.version})
         op.succeeded.connect(self.saved)
-        op.failed.connect(lambda exc: show_error(self, exc))
+        op.failed.connect(while_alive(self, lambda exc: show_error(self, exc)))
         op.start()
 
     # --- reset password ----------------------------------------------------------------------
@@ -105,7 +106,7 @@ class UsersPage(RecordsPage):
             return
         op = Operation(self.services.users.reset_password, self.session.token, user.id, password)
         op.succeeded.connect(self._password_reset)
-        op.failed.connect(lambda exc: show_error(self, exc))
+        op.failed.connect(while_alive(self, lambda exc: show_error(self, exc)))
         op.start()
 
     def _password_reset(self, user: UserRead) -> None:
