@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from heartbeat_desktop.schemas import MergePreview, MergeRead, PatientRead, PatientRow
 from heartbeat_desktop.schemas.merge import FILLABLE
 from heartbeat_desktop.services import Heartbeat
-from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.errors import plain_message, translated
 from heartbeat_desktop.ui.formatting import format_value
 from heartbeat_desktop.ui.forms.patient_picker import PatientPicker
 from heartbeat_desktop.ui.operations import Operation
@@ -132,7 +132,7 @@ class MergeDialog(QDialog):
             "{3} series. The other record is deactivated and marked as merged; it is not deleted, and the merge "
             "can be undone.").format(preview.appointments, preview.status_changes, preview.waitlist,
                                      preview.series))
-        show_message(self.problem, preview.problem or "")
+        show_message(self.problem, translated(preview.problem or ""))
         self.merge_button.setEnabled(preview.problem is None)
 
     def _fill_grid(self, preview: MergePreview) -> None:
