@@ -10,7 +10,9 @@ from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.schemas.base import Schema
 from heartbeat_desktop.schemas.person import PersonFields, PersonRead
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = (Text("weekdays", "Monday"), Text("weekdays", "Tuesday"), Text("weekdays", "Wednesday"),
+            Text("weekdays", "Thursday"), Text("weekdays", "Friday"), Text("weekdays", "Saturday"),
+            Text("weekdays", "Sunday"))
 
 
 class WorkingHoursItem(Schema):
@@ -21,7 +23,7 @@ class WorkingHoursItem(Schema):
     @model_validator(mode="after")
     def _order(self) -> WorkingHoursItem:
         if self.ends <= self.starts:
-            raise ValueError(f"{WEEKDAYS[self.weekday]}: the end must be after the start.")
+            raise ValueError(Text("errors", "{0}: the end must be after the start.").format(WEEKDAYS[self.weekday]))
         return self
 
 
@@ -50,7 +52,7 @@ class DoctorCreate(PersonFields):
         ordered = sorted(value, key=lambda h: (h.weekday, h.starts))
         for before, after in zip(ordered, ordered[1:]):
             if before.weekday == after.weekday and after.starts < before.ends:
-                raise ValueError(f"{WEEKDAYS[after.weekday]}: working hours overlap.")
+                raise ValueError(Text("errors", "{0}: working hours overlap.").format(WEEKDAYS[after.weekday]))
         return tuple(ordered)
 
 

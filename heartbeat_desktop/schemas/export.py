@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.schemas.appointment import AppointmentRead
 from heartbeat_desktop.schemas.base import Schema
 
@@ -40,9 +41,9 @@ class AppointmentExport(Schema):
     def _range(cls, last: date, info: ValidationInfo) -> date:
         first = info.data.get("first")
         if first is not None and last < first:
-            raise ValueError("The last day must not be before the first.")
+            raise ValueError(Text("errors", "The last day must not be before the first."))
         if first is not None and last - first > timedelta(days=MAX_EXPORT_DAYS):
-            raise ValueError(f"Export at most {MAX_EXPORT_DAYS // 366} years at a time.")
+            raise ValueError(Text("errors", "Export at most {0} years at a time.").format(MAX_EXPORT_DAYS // 366))
         return last
 
 

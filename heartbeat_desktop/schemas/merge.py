@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, SkipValidation
 
 from heartbeat_desktop.schemas.base import Schema
 from heartbeat_desktop.schemas.patient import PatientRead
@@ -57,7 +57,8 @@ class MergePreview(Schema):
     waitlist: int
     series: int
     fillable: tuple[str, ...]  # the survivor's empty fields that the duplicate has
-    problem: str | None  # why the merge would be refused (visits at the same time), if it would
+    # why the merge would be refused (visits at the same time), if it would; a Text, which the GUI translates
+    problem: SkipValidation[str | None]
 
 
 class MergeRead(Schema):

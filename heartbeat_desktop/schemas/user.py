@@ -68,8 +68,8 @@ class UserCreate(Schema):
             raise ValueError(Text("errors", "Use letters, digits, dots, hyphens or underscores, without spaces."))
         if len(fold(value)) > MAX_USERNAME_LENGTH:
             # the unique lookup key spells some letters out ('ß' -> 'ss') and must fit its column
-            raise ValueError(f"This is too long (at most {MAX_USERNAME_LENGTH} characters; "
-                             "letters like ß count as two).")
+            raise ValueError(Text("errors", "This is too long (at most {0} characters; letters like ß count as "
+                                  "two).").format(MAX_USERNAME_LENGTH))
         return value
 
     @field_validator("full_name")

@@ -79,8 +79,9 @@ class Heartbeat:
         try:
             db = Database.connect(settings.database_url)
         except OSError as exc:  # the SQLite file's folder cannot be made
-            raise DatabaseUnavailable(f"Cannot open the database: the folder {exc.filename or ''} cannot be "
-                                      f"created or written to ({exc.strerror or exc}).") from exc
+            raise DatabaseUnavailable(Text("errors", "Cannot open the database: the folder {0} cannot be created or "
+                                           "written to ({1}).").format(exc.filename or "", exc.strerror or exc)) \
+                from exc
         except (ArgumentError, ValueError) as exc:  # not a URL, or one for a database this app cannot use
             raise DatabaseUnavailable(NOT_A_DATABASE_URL) from exc
         try:
@@ -95,11 +96,11 @@ class Heartbeat:
             translated = translate_db_error(exc)
             if isinstance(translated, ConnectionLost):
                 raise DatabaseUnavailable(
-                    f"Cannot open the database {db.display_url}: the server cannot be reached. Check the network "
-                    f"and that the database server is running.") from exc
+                    Text("errors", "Cannot open the database {0}: the server cannot be reached. Check the network "
+                         "and that the database server is running.").format(db.display_url)) from exc
             if translated is not None:
                 raise DatabaseUnavailable(
-                    f"Cannot open the database {db.display_url}: {translated}"
+                    Text("errors", "Cannot open the database {0}: {1}").format(db.display_url, translated.message)
                 ) from exc
             raise
         secret = settings.secret_key or load_or_create_secret(settings.config_dir)

@@ -59,7 +59,7 @@ class BackupTargetExists(Conflict):
     """The backup file exists and replacing it was not allowed."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} already exists; choose another name or allow replacing it.")
+        super().__init__(Text("errors", "{0} already exists; choose another name or allow replacing it.").format(path))
         self.path = path
 
 
@@ -109,7 +109,8 @@ def verified_copy(engine: Engine, target: Path) -> BackupResult:
             raw.close()
         checked = integrity(partial)
         if checked != "ok":
-            raise BackupFailed(f"The backup copy did not verify ({checked}); nothing was saved.")
+            raise BackupFailed(Text("errors", "The backup copy did not verify ({0}); nothing was saved.").format(
+                checked))
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
@@ -139,7 +140,8 @@ class BackupService:
         engine = self.ctx.db.engine
         target = Path(path).expanduser().absolute()
         if target.is_dir():
-            raise Conflict(f"{target} is a folder; give the name of the backup file to create.")
+            raise Conflict(Text("errors", "{0} is a folder; give the name of the backup file to create.").format(
+                target))
         if engine.dialect.name == "sqlite":
             source_file = engine.url.database
             if not source_file or source_file == ":memory:":
@@ -167,8 +169,8 @@ class BackupService:
         if pg_tools.find("pg_dump") is None:
             command = pg_dump_command(url, target)
             raise BackupNotSupported(
-                "This is a PostgreSQL database, and PostgreSQL's pg_dump is not installed on this computer: "
-                f"back it up on the server with, for example: {command}", command)
+                Text("errors", "This is a PostgreSQL database, and PostgreSQL's pg_dump is not installed on this "
+                     "computer: back it up on the server with, for example: {0}").format(command), command)
         started = timer.perf_counter()
         size = pg_tools.dump(url, target)
         return BackupResult(target, size, round(timer.perf_counter() - started, 3))  # listed back: ok

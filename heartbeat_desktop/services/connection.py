@@ -29,13 +29,13 @@ class ServerAddress:
     def url(self) -> str:
         problems = {}
         if not self.host.strip():
-            problems["host"] = "Enter the server's name or address."
+            problems["host"] = Text("errors", "Enter the server's name or address.")
         if not 0 < self.port < 65536:
-            problems["port"] = "Enter a port between 1 and 65535 (usually 5432)."
+            problems["port"] = Text("errors", "Enter a port between 1 and 65535 (usually 5432).")
         if not self.database.strip():
-            problems["database"] = "Enter the database name."
+            problems["database"] = Text("errors", "Enter the database name.")
         if not self.user.strip():
-            problems["user"] = "Enter the user name."
+            problems["user"] = Text("errors", "Enter the user name.")
         if problems:
             raise ValidationFailed(problems)
         return URL.create("postgresql+psycopg", username=self.user.strip(), password=self.password or None,
@@ -58,7 +58,7 @@ def masked(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
-        return "(not a database address)"
+        return Text("errors", "(not a database address)")
 
 
 def check_connection(url: str) -> str:
@@ -74,7 +74,7 @@ def check_connection(url: str) -> str:
             return "SQLite " + str(connection.execute(text("SELECT sqlite_version()")).scalar())
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else ""
-        raise DatabaseUnavailable(f"Cannot connect to {masked(url)}: {reason}") from None
+        raise DatabaseUnavailable(Text("errors", "Cannot connect to {0}: {1}").format(masked(url), reason)) from None
     finally:
         engine.dispose()
 

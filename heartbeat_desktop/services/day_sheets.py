@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from heartbeat_desktop.core import clock
-from heartbeat_desktop.core.errors import NotFound
+from heartbeat_desktop.core.errors import NotFound, Text
 from heartbeat_desktop.models import Appointment, Doctor
 from heartbeat_desktop.repositories.base import id_is
 from heartbeat_desktop.schemas import DaySheet, DaySheetVisit
@@ -38,7 +38,7 @@ class DaySheetService:
             if doctor_id is not None:
                 doctor = uow.doctors.get(doctor_id)
                 if doctor is None:
-                    raise NotFound("This doctor no longer exists.")
+                    raise NotFound(Text("errors", "This doctor no longer exists."))
                 doctors[doctor.id] = doctor
                 where.append(id_is(Appointment.doctor_id, doctor_id))
             found = uow.appointments.list(*where, order_by=[Appointment.starts_at, Appointment.id])

@@ -15,6 +15,12 @@ from heartbeat_desktop.services.unit_of_work import UnitOfWork
 
 class DoctorService(PersonService[Doctor, DoctorRead]):
     entity = "doctor"
+    in_use = Text("errors", "This doctor has {0} appointments and cannot be deleted. Deactivate the doctor "
+                  "instead: the history is kept.")
+    in_use_one = Text("errors", "This doctor has {0} appointment and cannot be deleted. Deactivate the doctor "
+                      "instead: the history is kept.")
+    saved_since = Text("errors", "{0} saved this doctor at {1} on {2}, after you opened it. Compare, then keep "
+                       "their version or save yours on top of it.")
     model = Doctor
     create_schema = DoctorCreate
     update_schema = DoctorUpdate

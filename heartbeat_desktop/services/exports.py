@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from heartbeat_desktop.core import clock
-from heartbeat_desktop.core.errors import NotFound
+from heartbeat_desktop.core.errors import NotFound, Text
 from heartbeat_desktop.models import Appointment, Patient
 from heartbeat_desktop.repositories.base import id_is
 from heartbeat_desktop.schemas import AppointmentExport, ExportFile, ExportFormat, parse
@@ -64,7 +64,7 @@ class ExportService:
             where = [Appointment.starts_at >= start, Appointment.starts_at < end]
             if request.doctor_id is not None:
                 if uow.doctors.get(request.doctor_id) is None:
-                    raise NotFound(f"There is no doctor with the number {request.doctor_id}.")
+                    raise NotFound(Text("errors", "There is no doctor with the number {0}.").format(request.doctor_id))
                 where.append(id_is(Appointment.doctor_id, request.doctor_id))
             by_doctor = uow.appointments.sort_column("doctor_name")
             found = uow.appointments.list(*where, order_by=[Appointment.starts_at, by_doctor, Appointment.id])

@@ -177,5 +177,5 @@ class FreeTimeFinder:
         ids = [i for i, specialty in uow.doctors.specialties() if specialty.strip().casefold() == wanted]
         doctors = uow.doctors.list(Doctor.id.in_(ids)) if ids else []  # only these, with their hours
         if not doctors:
-            raise NotFound(f"No active doctor has the specialty {query.specialty!r}.")
+            raise NotFound(Text("errors", "No active doctor has the specialty {0}.").format(repr(query.specialty)))
         return doctors

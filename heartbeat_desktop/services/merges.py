@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from heartbeat_desktop.core.errors import BookingConflict, Conflict, NotFound, StaleRecord, ValidationFailed
+from heartbeat_desktop.core.errors import BookingConflict, Conflict, NotFound, StaleRecord, Text, ValidationFailed
 from heartbeat_desktop.models import Appointment, Patient, PatientMerge
 from heartbeat_desktop.repositories.appointment import active
 from heartbeat_desktop.repositories.base import id_is
@@ -32,9 +32,12 @@ from heartbeat_desktop.services.permissions import Permission
 from heartbeat_desktop.services.unit_of_work import UnitOfWork
 
 KINDS = tuple(OWNED)  # "appointments", "waitlist", "series"
-LABELS = {"middle_name": "middle name", "sex": "sex", "phone": "phone", "email": "e-mail", "address": "address",
-          "notes": "notes"}
-WHAT = {"appointments": "appointment", "waitlist": "waitlist entry", "series": "series of visits"}
+# the fields and the kinds of rows inside a sentence (lower case in English)
+LABELS = {"middle_name": Text("errors", "middle name"), "sex": Text("errors", "sex"), "phone": Text("errors", "phone"),
+          "email": Text("errors", "e-mail"), "address": Text("errors", "address"), "notes": Text("errors", "notes")}
+WHAT = {"appointments": Text("errors", "appointment"), "waitlist": Text("errors", "waitlist entry"),
+        "series": Text("errors", "series of visits")}
+GONE = Text("errors", "One of these patients no longer exists; it may have been deleted at another desk.")
 
 
 def _name(patient: Patient) -> str:
@@ -79,8 +82,9 @@ class MergeService:
             survivor, duplicate = self._pair(uow, request.survivor_id, request.duplicate_id, lock=True)
             for patient, version in ((survivor, request.survivor_version), (duplicate, request.duplicate_version)):
                 if patient.version != version:
-                    raise StaleRecord(f"{_name(patient)}'s record was changed at another desk after you opened it. "
-                                      "Look at both records again, then merge.", current_version=patient.version)
+                    raise StaleRecord(Text("errors", "{0}'s record was changed at another desk after you opened it. "
+                                           "Look at both records again, then merge.").format(_name(patient)),
+                                      current_version=patient.version)
             self._check_take(survivor, duplicate, request.take)
             problem = self._clash(uow, survivor, duplicate)
             if problem:
@@ -124,11 +128,11 @@ class MergeService:
             actor = self.ctx.authorize(uow, token, Permission.MERGE_PATIENTS)
             record = uow.merges.get(merge_id)
             if record is None:
-                raise NotFound("This merge no longer exists.")
+                raise NotFound(Text("errors", "This merge no longer exists."))
             if record.undone_at is not None:
                 done = record.undone_at.astimezone(self.ctx.zone)
-                raise Conflict(f"This merge was already undone ({record.undone_by or 'someone'}, "
-                               f"{done:%d.%m.%Y %H:%M}).")
+                raise Conflict(Text("errors", "This merge was already undone ({0}, {1}).").format(
+                    record.undone_by or Text("errors", "someone"), f"{done:%d.%m.%Y %H:%M}"))
             survivor, duplicate = self._locked(uow, record.survivor_id, record.duplicate_id)
             rows = self._check_undo(uow, record, survivor, duplicate)
             for kind in KINDS:
@@ -154,15 +158,15 @@ class MergeService:
     # --- the checks ----------------------------------------------------------------------------
     def _pair(self, uow: UnitOfWork, survivor_id: int, duplicate_id: int, lock: bool) -> tuple[Patient, Patient]:
         if survivor_id == duplicate_id:
-            raise ValidationFailed({"duplicate_id": "Choose two different patients."})
+            raise ValidationFailed({"duplicate_id": Text("errors", "Choose two different patients.")})
         survivor, duplicate = (self._locked(uow, survivor_id, duplicate_id) if lock
                                else (uow.patients.get(survivor_id), uow.patients.get(duplicate_id)))
         if survivor is None or duplicate is None:
-            raise NotFound("One of these patients no longer exists; it may have been deleted at another desk.")
+            raise NotFound(GONE)
         for patient in (survivor, duplicate):
             if patient.merged_into_id is not None:
-                raise Conflict(f"{_name(patient)} was already merged into another record (no. "
-                               f"{patient.merged_into_id}). Merge with that record instead.")
+                raise Conflict(Text("errors", "{0} was already merged into another record (no. {1}). "
+                                    "Merge with that record instead.").format(_name(patient), patient.merged_into_id))
         return survivor, duplicate
 
     @staticmethod
@@ -170,39 +174,43 @@ class MergeService:
         """The patients row-locked (PostgreSQL), smaller id first: two desks merging take turns."""
         found = {i: uow.patients.lock(i) for i in sorted(ids)}
         if any(p is None for p in found.values()):
-            raise NotFound("One of these patients no longer exists; it may have been deleted at another desk.")
+            raise NotFound(GONE)
         return tuple(found[i] for i in ids)
 
     @staticmethod
     def _check_take(survivor: Patient, duplicate: Patient, take: tuple[str, ...]) -> None:
         for field in take:
             if field not in FILLABLE:
-                raise ValidationFailed({"take": f"“{field}” cannot be taken from the other record."})
+                raise ValidationFailed({"take": Text("errors", "“{0}” cannot be taken from the other record.").format(
+                    field)})
             if not _empty(getattr(survivor, field)):
-                raise ValidationFailed({"take": f"The {LABELS[field]} of the record kept is not empty; "
-                                                "a merge only fills empty fields."})
+                raise ValidationFailed({"take": Text("errors", "The {0} of the record kept is not empty; "
+                                                     "a merge only fills empty fields.").format(LABELS[field])})
             if _empty(getattr(duplicate, field)):
-                raise ValidationFailed({"take": f"The other record has no {LABELS[field]} to take."})
+                raise ValidationFailed({"take": Text("errors", "The other record has no {0} to take.").format(
+                    LABELS[field])})
 
     def _clash(self, uow: UnitOfWork, survivor: Patient, duplicate: Patient) -> str | None:
         """Why the two records' visits cannot be one patient's: two at the same time."""
         zone = self.ctx.zone
         for visit in uow.appointments.list(active(), id_is(Appointment.patient_id, duplicate.id)):
             for other in uow.appointments.clashes(visit.starts_at, visit.ends_at, patient_id=survivor.id)[:1]:
-                return (f"Both records have a visit at the same time: {when(other.starts_at, other.ends_at, zone)} "
-                        f"with Dr {other.doctor.last_name}, and {when(visit.starts_at, visit.ends_at, zone)} with "
-                        f"Dr {visit.doctor.last_name}. One patient cannot be in two places: cancel or move one of "
-                        "them, then merge.")
+                return Text("errors", "Both records have a visit at the same time: {0} with Dr {1}, and {2} with "
+                            "Dr {3}. One patient cannot be in two places: cancel or move one of them, then "
+                            "merge.").format(
+                    when(other.starts_at, other.ends_at, zone), other.doctor.last_name,
+                    when(visit.starts_at, visit.ends_at, zone), visit.doctor.last_name)
         return None
 
     def _check_undo(self, uow: UnitOfWork, record: PatientMerge, survivor: Patient,
                     duplicate: Patient) -> dict[str, list[Any]]:
         """The rows to put back, each as the merge left it; refused otherwise."""
         if duplicate.merged_into_id != record.survivor_id:
-            raise Conflict(f"{_name(duplicate)}'s record was changed since the merge (reactivated or merged "
-                           "again); this merge can no longer be undone.")
+            raise Conflict(Text("errors", "{0}'s record was changed since the merge (reactivated or merged "
+                                "again); this merge can no longer be undone.").format(_name(duplicate)))
         if survivor.merged_into_id is not None:
-            raise Conflict(f"{_name(survivor)} was merged into another record since. Undo that merge first.")
+            raise Conflict(Text("errors", "{0} was merged into another record since. Undo that merge first.").format(
+                _name(survivor)))
         rows: dict[str, list[Any]] = {}
         for kind in KINDS:
             expected = {int(i): v for i, v in record.moved.get(kind, {}).items()}
@@ -211,22 +219,22 @@ class MergeService:
                 row = found.get(id_)
                 what = self._describe(kind, row)
                 if row is None:
-                    raise Conflict(f"A {WHAT[kind]} this merge moved was deleted since; undoing the merge would not "
-                                   "put back what it moved. Nothing was changed.")
+                    raise Conflict(Text("errors", "A {0} this merge moved was deleted since; undoing the merge would "
+                                        "not put back what it moved. Nothing was changed.").format(WHAT[kind]))
                 if row.version != version or row.patient_id != survivor.id:
-                    raise Conflict(f"The {WHAT[kind]}{what} that this merge moved was changed since; undoing the "
-                                   "merge would lose that change. Nothing was changed.")
+                    raise Conflict(Text("errors", "The {0}{1} that this merge moved was changed since; undoing the "
+                                        "merge would lose that change. Nothing was changed.").format(WHAT[kind], what))
             rows[kind] = [found[i] for i in expected]
         for field, (_old, new) in record.fields.items():
             if getattr(survivor, field) != new:
-                raise Conflict(f"The {LABELS.get(field, field)} of {_name(survivor)} was edited since the merge "
-                               "filled it in. Nothing was changed.")
+                raise Conflict(Text("errors", "The {0} of {1} was edited since the merge filled it in. "
+                                    "Nothing was changed.").format(LABELS.get(field, field), _name(survivor)))
         return rows
 
     def _describe(self, kind: str, row: Any) -> str:
         if kind != "appointments" or row is None:
             return ""
-        return f" of {when(row.starts_at, row.ends_at, self.ctx.zone)}"
+        return Text("errors", " of {0}").format(when(row.starts_at, row.ends_at, self.ctx.zone))
 
     @staticmethod
     def _rekey(patient: Patient) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from heartbeat_desktop.core.errors import Text
 from heartbeat_desktop.models import Patient
 from heartbeat_desktop.repositories import PatientRepository
 from heartbeat_desktop.schemas import (
@@ -49,6 +50,12 @@ def phone_spellings(phone: str | None) -> list[str]:
 
 class PatientService(PersonService[Patient, PatientRead]):
     entity = "patient"
+    in_use = Text("errors", "This patient has {0} appointments and cannot be deleted. Deactivate the patient "
+                  "instead: the history is kept.")
+    in_use_one = Text("errors", "This patient has {0} appointment and cannot be deleted. Deactivate the patient "
+                      "instead: the history is kept.")
+    saved_since = Text("errors", "{0} saved this patient at {1} on {2}, after you opened it. Compare, then keep "
+                       "their version or save yours on top of it.")
     model = Patient
     create_schema = PatientCreate
     update_schema = PatientUpdate

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL
 
-from heartbeat_desktop.core.errors import HeartbeatError
+from heartbeat_desktop.core.errors import HeartbeatError, Text
 
 TIMEOUT_SECONDS = 3600  # a big clinic's dump over a slow network still finishes
 _SEARCH = ("/usr/lib/postgresql/*/bin", "/usr/pgsql-*/bin", "C:/Program Files/PostgreSQL/*/bin",
@@ -80,7 +80,7 @@ def run(args: list[str], url: URL, *, tool_path: str | None = None) -> str:
     """Run a PostgreSQL tool; its standard output, or ToolFailed with what it said."""
     program = tool_path or find(args[0])
     if program is None:
-        raise ToolFailed(f"{args[0]} is not installed on this computer.")
+        raise ToolFailed(Text("errors", "{0} is not installed on this computer.").format(args[0]))
     env = {**os.environ, "PGCONNECT_TIMEOUT": "10"}
     if url.password:
         env["PGPASSWORD"] = str(url.password)
@@ -88,12 +88,14 @@ def run(args: list[str], url: URL, *, tool_path: str | None = None) -> str:
         done = subprocess.run([program, *args[1:]], capture_output=True, text=True, env=env,
                               timeout=TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ToolFailed(f"{args[0]} could not be run: {exc}") from None
+        raise ToolFailed(Text("errors", "{0} could not be run: {1}").format(args[0], exc)) from None
     if done.returncode != 0:
-        complaint = next((line for line in done.stderr.splitlines() if line.strip()), "no reason given")
+        complaint = next((line for line in done.stderr.splitlines() if line.strip()), None) or Text(
+            "errors", "no reason given")
         if url.password:
             complaint = complaint.replace(str(url.password), "***")
-        raise ToolFailed(f"{args[0]} failed: {complaint.removeprefix(args[0] + ': ')}")
+        raise ToolFailed(Text("errors", "{0} failed: {1}").format(
+            args[0], complaint if isinstance(complaint, Text) else complaint.removeprefix(args[0] + ": ")))
     return done.stdout
 
 

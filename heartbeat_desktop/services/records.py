@@ -42,6 +42,12 @@ class PersonService(Generic[M, R]):
     fields: ClassVar[tuple[str, ...]]  # copied from the form and audited
     plain_read: ClassVar[bool] = False  # the read schema's fields are all columns (no relations)
     row_type: ClassVar[type[tuple] | None] = None  # a NamedTuple of columns: what ``page`` returns
+    # the refusals that name the kind of record (each subclass's own sentences, for the translation):
+    # "This patient has {0} appointments and cannot be deleted…", its one-appointment form, and
+    # "{0} saved this patient at {1} on {2}, after you opened it…"
+    in_use: ClassVar[Text]
+    in_use_one: ClassVar[Text]
+    saved_since: ClassVar[Text]
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -212,10 +218,7 @@ class PersonService(Generic[M, R]):
                 self._check_version(uow, obj, version)
             booked = uow.appointments.count(getattr(Appointment, f"{self.entity}_id") == obj.id)
             if booked:
-                raise Conflict(
-                    f"This {self.entity} has {booked} appointment{'s' if booked != 1 else ''} and cannot "
-                    f"be deleted. Deactivate the {self.entity} instead: the history is kept."
-                )
+                raise Conflict((self.in_use_one if booked == 1 else self.in_use).format(booked))
             state = self.audit_state(obj)
             self.repo(uow).delete(obj)
             uow.audit(actor, "delete", self.entity, id_, state)
@@ -230,6 +233,6 @@ class PersonService(Generic[M, R]):
             message = STALE
         else:
             when = last.at.astimezone(self.ctx.zone)
-            message = (f"{last.username or 'Someone'} saved this {self.entity} at {when:%H:%M} on {when:%d.%m.%Y}, "
-                       "after you opened it. Compare, then keep their version or save yours on top of it.")
+            message = self.saved_since.format(last.username or Text("errors", "Someone"), f"{when:%H:%M}",
+                                              f"{when:%d.%m.%Y}")
         raise StaleRecord(message, current_version=obj.version, current=self.to_read(obj))

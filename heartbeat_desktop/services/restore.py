@@ -36,6 +36,9 @@ from heartbeat_desktop.services.backup import (
 from heartbeat_desktop.services.context import SYSTEM, Actor, ServiceContext
 from heartbeat_desktop.services.permissions import Permission
 
+NEWER = Text("errors", "The backup {0} was made by a newer version of Heartbeat Desktop; update this computer first. "
+             "Nothing was changed.")
+
 
 class RestoreRefused(HeartbeatError):
     """The file is not a backup this version can restore; nothing was changed."""
@@ -59,13 +62,13 @@ def backup_revision(path: Path) -> str:
         finally:
             conn.close()
     except sqlite3.DatabaseError:
-        raise RestoreRefused(f"{path} is not a Heartbeat Desktop backup (not a database this program made); "
-                             "nothing was changed.") from None
+        raise RestoreRefused(Text("errors", "{0} is not a Heartbeat Desktop backup (not a database this program "
+                                  "made); nothing was changed.").format(path)) from None
     if checked != "ok":
-        raise RestoreRefused(f"The backup {path} is damaged ({checked}); nothing was changed.")
+        raise RestoreRefused(Text("errors", "The backup {0} is damaged ({1}); nothing was changed.").format(
+            path, checked))
     if row is None or not migrations.is_known(str(row[0])):
-        raise RestoreRefused(f"The backup {path} was made by a newer version of Heartbeat Desktop; "
-                             "update this computer first. Nothing was changed.")
+        raise RestoreRefused(NEWER.format(path))
     return str(row[0])
 
 
@@ -97,7 +100,7 @@ class RestoreService:
             return self._restore_server(source, actor)
         live = Path(str(engine.url.database)).absolute()
         if not source.is_file():
-            raise NotFound(f"There is no backup at {source}.")
+            raise NotFound(Text("errors", "There is no backup at {0}.").format(source))
         if source.resolve() == live.resolve():
             raise Conflict(Text("errors", "That is the database itself, not a backup of it."))
         started = timer.perf_counter()
@@ -114,22 +117,22 @@ class RestoreService:
         engine = self.ctx.db.engine
         if pg_tools.find("pg_restore") is None:
             command = pg_tools.shown(pg_tools.restore_args(engine.url, source))
-            raise BackupNotSupported("This is a PostgreSQL database, and PostgreSQL's pg_restore is not installed "
-                                     f"on this computer: restore it on the server with, for example: {command}",
-                                     command)
+            raise BackupNotSupported(Text("errors", "This is a PostgreSQL database, and PostgreSQL's pg_restore is "
+                                          "not installed on this computer: restore it on the server with, for "
+                                          "example: {0}").format(command), command)
         if not source.is_file():
-            raise NotFound(f"There is no backup at {source}.")
+            raise NotFound(Text("errors", "There is no backup at {0}.").format(source))
         started = timer.perf_counter()
         try:
             revision = pg_tools.archive_revision(engine.url, source)
         except pg_tools.ToolFailed:
-            raise RestoreRefused(f"{source} is not a PostgreSQL backup made with pg_dump; nothing was changed.") \
-                from None
+            raise RestoreRefused(Text("errors", "{0} is not a PostgreSQL backup made with pg_dump; nothing was "
+                                      "changed.").format(source)) from None
         if revision is None:
-            raise RestoreRefused(f"{source} is not a Heartbeat Desktop backup; nothing was changed.")
+            raise RestoreRefused(Text("errors", "{0} is not a Heartbeat Desktop backup; nothing was changed.").format(
+                source))
         if not migrations.is_known(revision):
-            raise RestoreRefused(f"The backup {source} was made by a newer version of Heartbeat Desktop; "
-                                 "update this computer first. Nothing was changed.")
+            raise RestoreRefused(NEWER.format(source))
         replaced = replaced_copy_path(self.ctx.settings.backup_dir, "heartbeat", ".dump")
         BackupService(self.ctx).backup_as_installer(replaced, actor=actor)
         engine.dispose()  # none of this desk's pooled connections stands in pg_restore's way

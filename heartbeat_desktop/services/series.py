@@ -37,11 +37,12 @@ from heartbeat_desktop.services.appointments import FIELDS, AppointmentService, 
 from heartbeat_desktop.services.audit import snapshot
 from heartbeat_desktop.services.free_slots import Busy, free_on, next_free
 from heartbeat_desktop.services.permissions import Permission
-from heartbeat_desktop.services.series_changes import SeriesChanges
+from heartbeat_desktop.services.series_changes import VISIT_REFUSED, WHICH_VISIT, SeriesChanges
 from heartbeat_desktop.services.unit_of_work import UnitOfWork, translate_db_error
 
 SERIES_FIELDS = FIELDS + ("series_id",)
-TOO_MANY = f"A series has at most {MAX_OCCURRENCES} visits; choose an earlier last day or fewer weeks."
+TOO_MANY = Text("errors", "A series has at most {0} visits; choose an earlier last day or fewer weeks.").format(
+    MAX_OCCURRENCES)
 NOTHING_BOOKED = Text("errors", "Nothing was booked.")
 
 
@@ -155,10 +156,10 @@ class SeriesService(SeriesChanges):
             booked: list[Appointment] = []
             for number, start in enumerate(chosen, 1):
                 end = start + length
-                which = f"Visit {number} of {len(chosen)} ({booking_rules.when(start, end, zone)})"
+                which = WHICH_VISIT.format(number, len(chosen), booking_rules.when(start, end, zone))
                 problems = self._problems(uow, doctor, patient, start, end)
                 if problems:
-                    raise BookingConflict(f"{which}: {' '.join(problems)} {NOTHING_BOOKED}")
+                    raise BookingConflict(VISIT_REFUSED.format(which, Text.joined(problems), NOTHING_BOOKED))
                 appointment = Appointment(
                     doctor=doctor, patient=patient, starts_at=start, ends_at=end, status=Status.SCHEDULED.value,
                     reason=request.reason, notes=request.notes, created_by_id=actor.user_id, type=visit_type,
@@ -169,7 +170,7 @@ class SeriesService(SeriesChanges):
                     translated = translate_db_error(exc)
                     if translated is None:
                         raise
-                    raise BookingConflict(f"{which}: {translated} {NOTHING_BOOKED}") from exc
+                    raise BookingConflict(VISIT_REFUSED.format(which, translated.message, NOTHING_BOOKED)) from exc
                 status_history.record(uow, actor, appointment, None, Status.SCHEDULED, self.ctx.now())
                 uow.audit(actor, "create", "appointment", appointment.id, snapshot(appointment, SERIES_FIELDS))
                 booked.append(appointment)

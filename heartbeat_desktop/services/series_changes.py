@@ -36,6 +36,13 @@ from heartbeat_desktop.services.unit_of_work import UnitOfWork, translate_db_err
 
 ONE_VISIT_SQUEEZE = Text("errors", "Squeezing in over another visit is for one visit only: choose “Only this visit”, "
                      "or untick squeezing in.")
+# "Visit 2 of 10 (01.12.2026 10:00–10:30)": which visit of a series a refusal is about
+WHICH_VISIT = Text("errors", "Visit {0} of {1} ({2})")
+VISIT_REFUSED = Text("errors", "{0}: {1} {2}")  # which visit: why. Nothing was changed.
+# a status inside a sentence (lower case in English)
+STATUS_WORDS = {Status.SCHEDULED: Text("errors", "scheduled"), Status.ARRIVED: Text("errors", "arrived"),
+                Status.IN_PROGRESS: Text("errors", "in progress"), Status.COMPLETED: Text("errors", "completed"),
+                Status.CANCELLED: Text("errors", "cancelled"), Status.NO_SHOW: Text("errors", "no-show")}
 SAME_PATIENT = Text("errors", "All visits of a series are for one patient: to give this visit to another patient, "
                 "change only this visit.")
 
@@ -84,8 +91,8 @@ class SeriesChanges:
             AppointmentService._check_version(appointment, version)
             AppointmentService._check_own(uow, actor, appointment)
             if not can_move(Status(appointment.status), Status.CANCELLED):
-                raise BookingConflict(f"An appointment that is {Status(appointment.status).label.lower()} "
-                                      "cannot be cancelled.")
+                raise BookingConflict(Text("errors", "An appointment that is {0} cannot be cancelled.").format(
+                    STATUS_WORDS[Status(appointment.status)]))
             cancelled: list[Appointment] = []
             for visit in self._targets(uow, appointment, scope):
                 current = Status(visit.status)
@@ -115,8 +122,8 @@ class SeriesChanges:
                               visit.notes, visit.type_id)
             return wanted
 
-        return self._change(token, appointment_id, Scope(scope), version, plan, "moved",
-                            "Only a scheduled visit can be moved to another time of day.")
+        return self._change(token, appointment_id, Scope(scope), version, plan, Text("errors", "Nothing was moved."),
+                            Text("errors", "Only a scheduled visit can be moved to another time of day."))
 
     def edit(self, token: str, appointment_id: int, scope: Scope | str, data: AppointmentCreate | Mapping[str, Any],
              version: int) -> list[AppointmentRead]:
@@ -148,15 +155,14 @@ class SeriesChanges:
                 return Wanted(start, start + length, data.doctor_id, data.reason, data.notes, data.type_id)
             return wanted
 
-        return self._change(token, appointment_id, scope, version, plan, "changed",
-                            "Only a scheduled visit can change the other visits of its series with it; "
-                            "choose “Only this visit”.")
+        return self._change(token, appointment_id, scope, version, plan, Text("errors", "Nothing was changed."),
+                            Text("errors", "Only a scheduled visit can change the other visits of its series with it; "
+                                 "choose “Only this visit”."))
 
-    def _change(self, token: str, appointment_id: int, scope: Scope, version: int, plan: Planner, verb: str,
+    def _change(self, token: str, appointment_id: int, scope: Scope, version: int, plan: Planner, nothing: str,
                 not_scheduled: str) -> list[AppointmentRead]:
         """Give every scheduled visit of ``scope`` what ``plan(edited visit)`` says, all or nothing."""
         zone = self.ctx.zone
-        nothing = f"Nothing was {verb}."
         with self.ctx.uow(write=True) as uow:
             actor = self.ctx.authorize(uow, token, Permission.BOOK_APPOINTMENTS)
             appointment = AppointmentService._load(uow, appointment_id)
@@ -179,13 +185,13 @@ class SeriesChanges:
             uow.flush()
             for number, (visit, wanted) in enumerate(targets, 1):
                 when = booking_rules.when(wanted.starts_at, wanted.ends_at, zone)
-                which = f"Visit {number} of {len(targets)} ({when})"
+                which = WHICH_VISIT.format(number, len(targets), when)
                 if visit.id in moving:
                     doctor, patient = people[(wanted.doctor_id, visit.patient_id)]
                     problems = self._problems(uow, doctor, patient, wanted.starts_at, wanted.ends_at,
                                               exclude_id=visit.id)
                     if problems:
-                        raise BookingConflict(f"{which}: {' '.join(problems)} {nothing}")
+                        raise BookingConflict(VISIT_REFUSED.format(which, Text.joined(problems), nothing))
                     visit.doctor, visit.starts_at, visit.ends_at = doctor, wanted.starts_at, wanted.ends_at
                     visit.status, visit.overbooked = Status.SCHEDULED.value, False
                     visit.forget_confirmation()  # the patient confirmed the old time
@@ -197,7 +203,7 @@ class SeriesChanges:
                     translated = translate_db_error(exc)
                     if translated is None:
                         raise
-                    raise BookingConflict(f"{which}: {translated} {nothing}") from exc
+                    raise BookingConflict(VISIT_REFUSED.format(which, translated.message, nothing)) from exc
                 changes = diff(before[visit.id], snapshot(visit, FIELDS))
                 if changes:
                     uow.audit(actor, "update", "appointment", visit.id, {**changes, "scope": scope.value})

@@ -54,20 +54,21 @@ RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock detected, serial
 # SQLite's own words for a file it cannot write -> what the desk reads; the transaction
 # was rolled back, so nothing of the change stays behind
 DISK_FAULTS = (
-    ("readonly", "This computer may not write to the database file (it is read-only). Nothing was saved; "
-                 "ask whoever looks after this computer to allow writing to it."),
-    ("disk is full", "The disk holding the database is full. Nothing was saved; free some space and try again."),
-    ("disk i/o error", "The disk holding the database failed to write. Nothing was saved; check the disk and "
-                       "try again."),
-    ("unable to open database file", "The database file cannot be opened: its folder is missing or may not be "
-                                     "written to. Nothing was saved."),
+    ("readonly", Text("errors", "This computer may not write to the database file (it is read-only). Nothing was "
+                              "saved; ask whoever looks after this computer to allow writing to it.")),
+    ("disk is full", Text("errors", "The disk holding the database is full. Nothing was saved; free some space and "
+                                  "try again.")),
+    ("disk i/o error", Text("errors", "The disk holding the database failed to write. Nothing was saved; check the "
+                                    "disk and try again.")),
+    ("unable to open database file", Text("errors", "The database file cannot be opened: its folder is missing or "
+                                                  "may not be written to. Nothing was saved.")),
 )
 # a value the database cannot hold (the schemas refuse these first; this is the last word)
 VALUE_FAULTS = (
     ("nul (0x00)", UNSTORABLE_MESSAGE),  # psycopg: "PostgreSQL text fields cannot contain NUL (0x00) bytes"
-    ("too long", "A value is too long to be saved. Please shorten it."),  # value too long for type varchar(n)
-    ("out of range", "A number or date is outside the range that can be saved."),
-    ("too large", "A number or date is outside the range that can be saved."),  # sqlite3: int too large
+    ("too long", Text("errors", "A value is too long to be saved. Please shorten it.")),  # too long for varchar(n)
+    ("out of range", Text("errors", "A number or date is outside the range that can be saved.")),
+    ("too large", Text("errors", "A number or date is outside the range that can be saved.")),  # sqlite3: int too large
 )
 
 
@@ -80,12 +81,13 @@ def translate_db_error(exc: BaseException) -> HeartbeatError | None:
         if OVERLAP_CONSTRAINT in text:
             return BookingConflict(DOCTOR_BUSY)
         if "FOREIGN KEY" in text.upper() or "foreign key" in text:
-            return Conflict("This record is still referenced by other records and cannot be changed that way.")
+            return Conflict(Text("errors", "This record is still referenced by other records and cannot be changed "
+                                 "that way."))
         if "UNIQUE" in text.upper() or "duplicate key" in text:
-            return Conflict("A record with the same unique value already exists.")
+            return Conflict(Text("errors", "A record with the same unique value already exists."))
         if "ends_after_starts" in text:
-            return BookingConflict("The end must be after the start.")
-        return Conflict("The database refused the change: it would break a rule of the data.")
+            return BookingConflict(Text("errors", "The end must be after the start."))
+        return Conflict(Text("errors", "The database refused the change: it would break a rule of the data."))
     if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES:
         # PostgreSQL gave up on one of two desks writing at once (a deadlock can
         # happen when both insert into the overlap constraint's index together)
@@ -98,16 +100,19 @@ def translate_db_error(exc: BaseException) -> HeartbeatError | None:
             if words in text:
                 return DatabaseUnavailable(message)
         if "locked" in text or "busy" in text:
-            return DatabaseUnavailable("The database is busy at another desk. Please try again in a moment.")
+            return DatabaseUnavailable(Text("errors", "The database is busy at another desk. Please try again in a "
+                                            "moment."))
         if _from_sqlite(exc):
-            return DatabaseUnavailable("The database file cannot be read. Check the disk and try again.")
+            return DatabaseUnavailable(Text("errors", "The database file cannot be read. Check the disk and try "
+                                            "again."))
         return ConnectionLost(SERVER_LOST)
     if isinstance(exc, DataError) or (isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc)):
         text = str(getattr(exc, "orig", exc)).lower()
         for words, message in VALUE_FAULTS:
             if words in text:
                 return ValidationFailed({"": message})
-        return ValidationFailed({"": "The database cannot save one of these values. Please check the form."})
+        return ValidationFailed({"": Text("errors", "The database cannot save one of these values. Please check the "
+                                           "form.")})
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return ConnectionLost(SERVER_LOST)
     return None

@@ -3431,6 +3431,10 @@ They must choose their own at the next sign-in.</source>
         <translation>Последний день не может быть раньше первого.</translation>
     </message>
     <message>
+        <source>Export at most {0} years at a time.</source>
+        <translation>За один раз можно выгрузить не больше чем за {0} лет.</translation>
+    </message>
+    <message>
         <source>Enter a date between the years 1900 and 9998.</source>
         <translation>Введите дату между 1900 и 9998 годом.</translation>
     </message>
@@ -3483,6 +3487,10 @@ They must choose their own at the next sign-in.</source>
         <translation>Используйте буквы, цифры, точки, дефисы или подчёркивания, без пробелов.</translation>
     </message>
     <message>
+        <source>This is too long (at most {0} characters; letters like ß count as two).</source>
+        <translation>Слишком длинно (не больше {0} символов; буквы вроде ß считаются за две).</translation>
+    </message>
+    <message>
         <source>Days are seven marks, Monday first (for example 1111100).</source>
         <translation>Дни — семь отметок, начиная с понедельника (например, 1111100).</translation>
     </message>
@@ -3497,6 +3505,18 @@ They must choose their own at the next sign-in.</source>
     <message>
         <source>This is not a database address this application can use: it should look like sqlite:///C:/path/heartbeat.sqlite3 or postgresql://user@server/database.</source>
         <translation>Программа не может использовать такой адрес базы данных: он должен выглядеть как sqlite:///C:/path/heartbeat.sqlite3 или postgresql://user@server/database.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database: the folder {0} cannot be created or written to ({1}).</source>
+        <translation>Не удаётся открыть базу данных: папку {0} нельзя создать или в неё нельзя записывать ({1}).</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {0}: the server cannot be reached. Check the network and that the database server is running.</source>
+        <translation>Не удаётся открыть базу данных {0}: сервер недоступен. Проверьте сеть и то, что сервер базы данных запущен.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {0}: {1}</source>
+        <translation>Не удаётся открыть базу данных {0}: {1}</translation>
     </message>
     <message>
         <source>A visit type with this name already exists.</source>
@@ -3563,12 +3583,28 @@ They must choose their own at the next sign-in.</source>
         <translation>Текущий пароль неверен.</translation>
     </message>
     <message>
+        <source>{0} already exists; choose another name or allow replacing it.</source>
+        <translation>{0} уже существует; выберите другое имя или разрешите заменить файл.</translation>
+    </message>
+    <message>
+        <source>The backup copy did not verify ({0}); nothing was saved.</source>
+        <translation>Резервная копия не прошла проверку ({0}); ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>{0} is a folder; give the name of the backup file to create.</source>
+        <translation>{0} — это папка; укажите имя файла резервной копии, который нужно создать.</translation>
+    </message>
+    <message>
         <source>An in-memory database cannot be backed up.</source>
         <translation>Базу данных в памяти нельзя сохранить в резервную копию.</translation>
     </message>
     <message>
         <source>The backup cannot replace the database file itself.</source>
         <translation>Резервная копия не может заменить сам файл базы данных.</translation>
+    </message>
+    <message>
+        <source>This is a PostgreSQL database, and PostgreSQL&apos;s pg_dump is not installed on this computer: back it up on the server with, for example: {0}</source>
+        <translation>Это база данных PostgreSQL, а программа pg_dump из PostgreSQL на этом компьютере не установлена: сделайте резервную копию на сервере, например так: {0}</translation>
     </message>
     <message>
         <source>The clinic is closed then (clinic holiday {span}{because}).</source>
@@ -3627,8 +3663,32 @@ They must choose their own at the next sign-in.</source>
         <translation>Визит в статусе «{0}» нельзя отменить по телефону.</translation>
     </message>
     <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>Введите имя или адрес сервера.</translation>
+    </message>
+    <message>
+        <source>Enter a port between 1 and 65535 (usually 5432).</source>
+        <translation>Введите порт от 1 до 65535 (обычно 5432).</translation>
+    </message>
+    <message>
+        <source>Enter the database name.</source>
+        <translation>Введите имя базы данных.</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>Введите имя пользователя.</translation>
+    </message>
+    <message>
+        <source>(not a database address)</source>
+        <translation>(не адрес базы данных)</translation>
+    </message>
+    <message>
         <source>That is not a database address.</source>
         <translation>Это не адрес базы данных.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {0}: {1}</source>
+        <translation>Не удаётся подключиться к {0}: {1}</translation>
     </message>
     <message>
         <source>Your account is no longer active. Please sign in again.</source>
@@ -3637,6 +3697,18 @@ They must choose their own at the next sign-in.</source>
     <message>
         <source>The password of this account was changed. Please sign in again.</source>
         <translation>Пароль этой учётной записи изменён. Войдите заново.</translation>
+    </message>
+    <message>
+        <source>This doctor has {0} appointments and cannot be deleted. Deactivate the doctor instead: the history is kept.</source>
+        <translation>У этого врача есть записи на приём ({0}), поэтому его нельзя удалить. Вместо этого деактивируйте врача: история сохранится.</translation>
+    </message>
+    <message>
+        <source>This doctor has {0} appointment and cannot be deleted. Deactivate the doctor instead: the history is kept.</source>
+        <translation>У этого врача есть {0} запись на приём, поэтому его нельзя удалить. Вместо этого деактивируйте врача: история сохранится.</translation>
+    </message>
+    <message>
+        <source>{0} saved this doctor at {1} on {2}, after you opened it. Compare, then keep their version or save yours on top of it.</source>
+        <translation>{0} сохранил(а) данные этого врача в {1} {2}, уже после того, как вы их открыли. Сравните и оставьте ту версию или сохраните свою поверх неё.</translation>
     </message>
     <message>
         <source>Link the doctor to a user account with the Doctor role.</source>
@@ -3649,6 +3721,10 @@ They must choose their own at the next sign-in.</source>
     <message>
         <source>This doctor is not seeing patients.</source>
         <translation>Этот врач не ведёт приём.</translation>
+    </message>
+    <message>
+        <source>No active doctor has the specialty {0}.</source>
+        <translation>Нет работающего врача со специальностью {0}.</translation>
     </message>
     <message>
         <source>view patients</source>
@@ -3735,8 +3811,44 @@ They must choose their own at the next sign-in.</source>
         <translation>Этой записи больше нет; возможно, её удалили на другом рабочем месте.</translation>
     </message>
     <message>
+        <source>Someone</source>
+        <translation>Кто-то</translation>
+    </message>
+    <message>
+        <source>The backup {0} was made by a newer version of Heartbeat Desktop; update this computer first. Nothing was changed.</source>
+        <translation>Резервная копия {0} сделана более новой версией Heartbeat Desktop; сначала обновите программу на этом компьютере. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>{0} is not a Heartbeat Desktop backup (not a database this program made); nothing was changed.</source>
+        <translation>{0} — не резервная копия Heartbeat Desktop (это не база данных этой программы); ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The backup {0} is damaged ({1}); nothing was changed.</source>
+        <translation>Резервная копия {0} повреждена ({1}); ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>There is no backup at {0}.</source>
+        <translation>Резервной копии {0} нет.</translation>
+    </message>
+    <message>
         <source>That is the database itself, not a backup of it.</source>
         <translation>Это сама база данных, а не её резервная копия.</translation>
+    </message>
+    <message>
+        <source>This is a PostgreSQL database, and PostgreSQL&apos;s pg_restore is not installed on this computer: restore it on the server with, for example: {0}</source>
+        <translation>Это база данных PostgreSQL, а программа pg_restore из PostgreSQL на этом компьютере не установлена: восстановите базу на сервере, например так: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is not a PostgreSQL backup made with pg_dump; nothing was changed.</source>
+        <translation>{0} — не резервная копия PostgreSQL, сделанная pg_dump; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>{0} is not a Heartbeat Desktop backup; nothing was changed.</source>
+        <translation>{0} — не резервная копия Heartbeat Desktop; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>A series has at most {0} visits; choose an earlier last day or fewer weeks.</source>
+        <translation>В серии может быть не больше {0} визитов; выберите более ранний последний день или меньше недель.</translation>
     </message>
     <message>
         <source>Nothing was booked.</source>
@@ -3751,8 +3863,60 @@ They must choose their own at the next sign-in.</source>
         <translation>Вставить поверх другого визита можно только один визит: выберите «Только этот визит» или снимите отметку «Вставить поверх».</translation>
     </message>
     <message>
+        <source>Visit {0} of {1} ({2})</source>
+        <translation>Визит {0} из {1} ({2})</translation>
+    </message>
+    <message>
+        <source>{0}: {1} {2}</source>
+        <translation>{0}: {1} {2}</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>Записан</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>Пришёл</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>На приёме</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>Завершён</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>Отменён</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>Не явился</translation>
+    </message>
+    <message>
         <source>All visits of a series are for one patient: to give this visit to another patient, change only this visit.</source>
         <translation>Все визиты серии относятся к одному пациенту: чтобы отдать этот визит другому пациенту, измените только этот визит.</translation>
+    </message>
+    <message>
+        <source>An appointment that is {0} cannot be cancelled.</source>
+        <translation>Запись в статусе «{0}» нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Nothing was moved.</source>
+        <translation>Ничего не перенесено.</translation>
+    </message>
+    <message>
+        <source>Only a scheduled visit can be moved to another time of day.</source>
+        <translation>На другое время дня можно перенести только запланированный визит.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Only a scheduled visit can change the other visits of its series with it; choose “Only this visit”.</source>
+        <translation>Вместе с другими визитами серии можно изменить только запланированный визит; выберите «Только этот визит».</translation>
     </message>
     <message>
         <source>There is no status change to undo on this appointment.</source>
@@ -3781,6 +3945,54 @@ They must choose their own at the next sign-in.</source>
     <message>
         <source>The database server is not answering (network or server restart). Nothing was saved; try again once it is back.</source>
         <translation>Сервер базы данных не отвечает (сеть или перезапуск сервера). Ничего не сохранено; попробуйте снова, когда он ответит.</translation>
+    </message>
+    <message>
+        <source>This computer may not write to the database file (it is read-only). Nothing was saved; ask whoever looks after this computer to allow writing to it.</source>
+        <translation>Этому компьютеру нельзя записывать в файл базы данных (он только для чтения). Ничего не сохранено; попросите того, кто обслуживает этот компьютер, разрешить запись в файл.</translation>
+    </message>
+    <message>
+        <source>The disk holding the database is full. Nothing was saved; free some space and try again.</source>
+        <translation>Диск с базой данных заполнен. Ничего не сохранено; освободите место и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The disk holding the database failed to write. Nothing was saved; check the disk and try again.</source>
+        <translation>Не удалось записать на диск с базой данных. Ничего не сохранено; проверьте диск и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened: its folder is missing or may not be written to. Nothing was saved.</source>
+        <translation>Не удаётся открыть файл базы данных: его папки нет или в неё нельзя записывать. Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>A value is too long to be saved. Please shorten it.</source>
+        <translation>Одно из значений слишком длинное, чтобы его сохранить. Сократите его.</translation>
+    </message>
+    <message>
+        <source>A number or date is outside the range that can be saved.</source>
+        <translation>Число или дата выходит за пределы того, что можно сохранить.</translation>
+    </message>
+    <message>
+        <source>This record is still referenced by other records and cannot be changed that way.</source>
+        <translation>На эти данные ещё ссылаются другие записи, поэтому их нельзя так изменить.</translation>
+    </message>
+    <message>
+        <source>A record with the same unique value already exists.</source>
+        <translation>Запись с таким же уникальным значением уже существует.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: it would break a rule of the data.</source>
+        <translation>База данных отклонила изменение: оно нарушило бы правило данных.</translation>
+    </message>
+    <message>
+        <source>The database is busy at another desk. Please try again in a moment.</source>
+        <translation>База данных занята другим рабочим местом. Попробуйте ещё раз через минуту.</translation>
+    </message>
+    <message>
+        <source>The database file cannot be read. Check the disk and try again.</source>
+        <translation>Не удаётся прочитать файл базы данных. Проверьте диск и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The database cannot save one of these values. Please check the form.</source>
+        <translation>База данных не может сохранить одно из этих значений. Проверьте форму.</translation>
     </message>
     <message>
         <source>At least one active administrator must remain.</source>
@@ -3921,6 +4133,150 @@ They must choose their own at the next sign-in.</source>
     <message>
         <source>The rows left out cannot be written to {0} ({1}), so nothing was imported.</source>
         <translation>Не удалось записать пропущенные строки в {0} ({1}), поэтому ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>{0}: the end must be after the start.</source>
+        <translation>{0}: окончание должно быть позже начала.</translation>
+    </message>
+    <message>
+        <source>{0}: working hours overlap.</source>
+        <translation>{0}: часы работы пересекаются.</translation>
+    </message>
+    <message>
+        <source>There is no doctor with the number {0}.</source>
+        <translation>Врача с номером {0} нет.</translation>
+    </message>
+    <message>
+        <source>middle name</source>
+        <translation>отчество</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>пол</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>эл. почта</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>заметки</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>запись на приём</translation>
+    </message>
+    <message>
+        <source>waitlist entry</source>
+        <translation>запись в листе ожидания</translation>
+    </message>
+    <message>
+        <source>series of visits</source>
+        <translation>серия визитов</translation>
+    </message>
+    <message>
+        <source>One of these patients no longer exists; it may have been deleted at another desk.</source>
+        <translation>Одного из этих пациентов больше нет; возможно, его удалили на другом рабочем месте.</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s record was changed at another desk after you opened it. Look at both records again, then merge.</source>
+        <translation>Запись пациента {0} изменили на другом рабочем месте после того, как вы её открыли. Просмотрите обе записи ещё раз, затем объедините.</translation>
+    </message>
+    <message>
+        <source>This merge no longer exists.</source>
+        <translation>Этого объединения больше нет.</translation>
+    </message>
+    <message>
+        <source>This merge was already undone ({0}, {1}).</source>
+        <translation>Это объединение уже отменено ({0}, {1}).</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>кто-то</translation>
+    </message>
+    <message>
+        <source>Choose two different patients.</source>
+        <translation>Выберите двух разных пациентов.</translation>
+    </message>
+    <message>
+        <source>{0} was already merged into another record (no. {1}). Merge with that record instead.</source>
+        <translation>Запись пациента {0} уже объединена с другой (№ {1}). Объединяйте с той записью.</translation>
+    </message>
+    <message>
+        <source>“{0}” cannot be taken from the other record.</source>
+        <translation>Поле «{0}» нельзя взять из другой записи.</translation>
+    </message>
+    <message>
+        <source>The {0} of the record kept is not empty; a merge only fills empty fields.</source>
+        <translation>Поле «{0}» в сохраняемой записи не пустое; объединение заполняет только пустые поля.</translation>
+    </message>
+    <message>
+        <source>The other record has no {0} to take.</source>
+        <translation>В другой записи поле «{0}» не заполнено, брать нечего.</translation>
+    </message>
+    <message>
+        <source>Both records have a visit at the same time: {0} with Dr {1}, and {2} with Dr {3}. One patient cannot be in two places: cancel or move one of them, then merge.</source>
+        <translation>В обеих записях есть визиты в одно и то же время: {0} к врачу {1} и {2} к врачу {3}. Один пациент не может быть в двух местах: отмените или перенесите один из визитов, затем объедините.</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s record was changed since the merge (reactivated or merged again); this merge can no longer be undone.</source>
+        <translation>Запись пациента {0} изменилась после объединения (её снова активировали или объединили ещё раз); это объединение больше нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>{0} was merged into another record since. Undo that merge first.</source>
+        <translation>Запись пациента {0} с тех пор объединена с другой. Сначала отмените то объединение.</translation>
+    </message>
+    <message>
+        <source>A {0} this merge moved was deleted since; undoing the merge would not put back what it moved. Nothing was changed.</source>
+        <translation>Перенесённая этим объединением {0} с тех пор удалена; отмена объединения не вернула бы всё перенесённое. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The {0}{1} that this merge moved was changed since; undoing the merge would lose that change. Nothing was changed.</source>
+        <translation>Перенесённая этим объединением {0}{1} с тех пор изменена; при отмене объединения это изменение потерялось бы. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The {0} of {1} was edited since the merge filled it in. Nothing was changed.</source>
+        <translation>Поле «{0}» пациента {1} изменили после того, как его заполнило объединение. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source> of {0}</source>
+        <translation> от {0}</translation>
+    </message>
+    <message>
+        <source>This patient has {0} appointments and cannot be deleted. Deactivate the patient instead: the history is kept.</source>
+        <translation>У этого пациента есть записи на приём ({0}), поэтому его нельзя удалить. Вместо этого деактивируйте пациента: история сохранится.</translation>
+    </message>
+    <message>
+        <source>This patient has {0} appointment and cannot be deleted. Deactivate the patient instead: the history is kept.</source>
+        <translation>У этого пациента есть {0} запись на приём, поэтому его нельзя удалить. Вместо этого деактивируйте пациента: история сохранится.</translation>
+    </message>
+    <message>
+        <source>{0} saved this patient at {1} on {2}, after you opened it. Compare, then keep their version or save yours on top of it.</source>
+        <translation>{0} сохранил(а) данные этого пациента в {1} {2}, уже после того, как вы их открыли. Сравните и оставьте ту версию или сохраните свою поверх неё.</translation>
+    </message>
+    <message>
+        <source>{0} is not installed on this computer.</source>
+        <translation>Программа {0} не установлена на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>{0} could not be run: {1}</source>
+        <translation>Не удалось запустить {0}: {1}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>причина не указана</translation>
+    </message>
+    <message>
+        <source>{0} failed: {1}</source>
+        <translation>{0} завершилась с ошибкой: {1}</translation>
     </message>
 </context>
 <context>
@@ -4197,6 +4553,37 @@ They must choose their own at the next sign-in.</source>
     <message>
         <source>any {0}</source>
         <translation>любой: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>weekdays</name>
+    <message>
+        <source>Monday</source>
+        <translation>Понедельник</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Вторник</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Среда</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Четверг</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Пятница</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Суббота</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Воскресенье</translation>
     </message>
 </context>
 </TS>

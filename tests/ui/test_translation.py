@@ -307,6 +307,38 @@ def test_the_usual_refusals_read_in_russian(russian: None, demo: Any, gui_admin:
     assert len(said) == 7
     assert [text for text in said if english(text, [])] == []
 
+    # and those whose sentences carry other translated words: a visit of a series, a field, a weekday
+    token = gui_admin.token
+    doctor = demo.doctors.list_active(token)[0]
+    patients = demo.patients.search(token, "", limit=2)
+    first = demo.appointments.list(token, patient_id=patients[0].id)[0]  # booked by ``refusals``
+    start = first.starts_at.astimezone(demo.ctx.zone).replace(tzinfo=None)
+    with_phones = [p for p in demo.patients.search(token, "", limit=50) if p.phone][:2]
+    series = {"doctor_id": doctor.id, "patient_id": patients[1].id, "first_day": start.date(), "weekdays": (0,),
+              "start_time": start.time(), "minutes": 30, "count": 2}
+    hours = [{"weekday": 0, "starts": time(9), "ends": time(12)}, {"weekday": 0, "starts": time(11), "ends": time(14)}]
+    more = {
+        "series": lambda: demo.series.book(token, series, [start, start + timedelta(days=7)]),
+        "merge": lambda: demo.merges.merge(token, {
+            "survivor_id": with_phones[0].id, "duplicate_id": with_phones[1].id, "take": ("phone",),
+            "survivor_version": with_phones[0].version, "duplicate_version": with_phones[1].version}),
+        "hours": lambda: demo.doctors.create(token, {"last_name": "Петров", "first_name": "Пётр",
+                                                     "specialty": "Терапевт", "working_hours": hours}),
+        "delete": lambda: demo.patients.delete(token, patients[0].id),
+    }
+    russian_of = {}
+    for what, attempt in more.items():
+        with pytest.raises(HeartbeatError) as caught:
+            attempt()
+        russian_of[what] = plain_message(caught.value)
+    assert [text for text in russian_of.values() if english(text, [])] == []
+    assert russian_of["series"].startswith(f"Визит 1 из 2 ({start:%d.%m.%Y %H:%M}–")
+    assert russian_of["series"].endswith("Ничего не записано.")
+    assert russian_of["merge"] == ("Поле «телефон» в сохраняемой записи не пустое; объединение заполняет только "
+                                   "пустые поля.")
+    assert russian_of["hours"] == "Понедельник: часы работы пересекаются."
+    assert russian_of["delete"].startswith("У этого пациента есть ") and "нельзя удалить" in russian_of["delete"]
+
 
 def test_without_the_catalogue_the_messages_stay_english(demo: Any, gui_admin: Any) -> None:
     from tests.helpers import make_user

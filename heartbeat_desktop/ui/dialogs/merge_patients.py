@@ -31,7 +31,7 @@ from heartbeat_desktop.schemas import MergePreview, MergeRead, PatientRead, Pati
 from heartbeat_desktop.schemas.merge import FILLABLE
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.ui.alive import while_alive
-from heartbeat_desktop.ui.errors import plain_message
+from heartbeat_desktop.ui.errors import plain_message, translated
 from heartbeat_desktop.ui.formatting import format_value
 from heartbeat_desktop.ui.forms.patient_picker import PatientPicker
 from heartbeat_desktop.ui.operations import Operation
@@ -133,7 +133,7 @@ class MergeDialog(QDialog):
             "{3} series. The other record is deactivated and marked as merged; it is not deleted, and the merge "
             "can be undone.").format(preview.appointments, preview.status_changes, preview.waitlist,
                                      preview.series))
-        show_message(self.problem, preview.problem or "")
+        show_message(self.problem, translated(preview.problem or ""))
         self.merge_button.setEnabled(preview.problem is None)
 
     def _fill_grid(self, preview: MergePreview) -> None:
