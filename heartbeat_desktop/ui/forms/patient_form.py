@@ -193,7 +193,7 @@ class PatientForm(FormDialog):
                 "Open a record to check; you can still save a new one.").format(count))
             self.duplicate_table.selectRow(0)
             self.duplicate_table.resizeColumnsToContents()
-        QTimer.singleShot(0, self.adjustSize)  # room for the list, or none taken while it is hidden
+        QTimer.singleShot(0, self, self.adjustSize)  # room for the list (dropped if the form is gone)
 
     def _open_duplicate(self) -> None:
         index = self.duplicate_table.currentIndex()
