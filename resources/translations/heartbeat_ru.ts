@@ -3214,8 +3214,40 @@ They must choose their own at the next sign-in.</source>
         <translation>Строка</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
         <source>Birth date</source>
         <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Alike</source>
+        <translation>Совпадает</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Объединены</translation>
+    </message>
+    <message>
+        <source>Kept record</source>
+        <translation>Сохраняемая запись</translation>
+    </message>
+    <message>
+        <source>Merged record</source>
+        <translation>Объединённая запись</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Перенесено</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Отменено</translation>
     </message>
     <message>
         <source>Sex</source>

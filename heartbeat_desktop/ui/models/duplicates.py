@@ -41,10 +41,10 @@ class DuplicateModel(RecordTableModel):
     entity = "patient"
     page_size = 50
     columns = (
-        Column("Name", lambda m: m.patient.full_name, width=200),
-        Column("Birth date", lambda m: m.patient.birth_date, width=90),
-        Column("Phone", lambda m: m.patient.phone or "", width=130),
-        Column("Alike", signals_text, width=140),
+        Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda m: m.patient.full_name, width=200),
+        Column(QT_TRANSLATE_NOOP("columns", "Birth date"), lambda m: m.patient.birth_date, width=90),
+        Column(QT_TRANSLATE_NOOP("columns", "Phone"), lambda m: m.patient.phone or "", width=130),
+        Column(QT_TRANSLATE_NOOP("columns", "Alike"), signals_text, width=140),
     )
 
     def __init__(self, finder: Callable[[], list[DuplicateMatch]], parent: Any = None) -> None:
@@ -61,11 +61,11 @@ class MergeTableModel(RecordTableModel):
             return "" if moment is None else moment.astimezone(zone).strftime("%d.%m.%Y %H:%M")
 
         self.columns = (
-            Column("Merged", lambda m: when(m.merged_at), width=150),
-            Column("Kept record", lambda m: m.survivor_name, width=200),
-            Column("Merged record", lambda m: m.duplicate_name, width=200),
-            Column("Moved", moved_text, width=220),
-            Column("By", lambda m: m.username or "", width=90),
-            Column("Undone", lambda m: when(m.undone_at), width=130),
+            Column(QT_TRANSLATE_NOOP("columns", "Merged"), lambda m: when(m.merged_at), width=150),
+            Column(QT_TRANSLATE_NOOP("columns", "Kept record"), lambda m: m.survivor_name, width=200),
+            Column(QT_TRANSLATE_NOOP("columns", "Merged record"), lambda m: m.duplicate_name, width=200),
+            Column(QT_TRANSLATE_NOOP("columns", "Moved"), moved_text, width=220),
+            Column(QT_TRANSLATE_NOOP("columns", "By"), lambda m: m.username or "", width=90),
+            Column(QT_TRANSLATE_NOOP("columns", "Undone"), lambda m: when(m.undone_at), width=130),
         )
 
