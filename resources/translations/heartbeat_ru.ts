@@ -3419,6 +3419,42 @@ They must choose their own at the next sign-in.</source>
         <translation>Это поле обязательно.</translation>
     </message>
     <message>
+        <source>This is too long (at most {max_length} characters).</source>
+        <translation>Слишком длинно (не больше {max_length} символов).</translation>
+    </message>
+    <message>
+        <source>Enter a valid date.</source>
+        <translation>Введите правильную дату.</translation>
+    </message>
+    <message>
+        <source>Enter a valid date and time.</source>
+        <translation>Введите правильные дату и время.</translation>
+    </message>
+    <message>
+        <source>Enter a valid time.</source>
+        <translation>Введите правильное время.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Введите целое число.</translation>
+    </message>
+    <message>
+        <source>Must be more than {gt}.</source>
+        <translation>Должно быть больше {gt}.</translation>
+    </message>
+    <message>
+        <source>Must be at least {ge}.</source>
+        <translation>Должно быть не меньше {ge}.</translation>
+    </message>
+    <message>
+        <source>Must be at most {le}.</source>
+        <translation>Должно быть не больше {le}.</translation>
+    </message>
+    <message>
+        <source>Choose one of: {expected}.</source>
+        <translation>Выберите одно из: {expected}.</translation>
+    </message>
+    <message>
         <source>Please check this value.</source>
         <translation>Проверьте это значение.</translation>
     </message>

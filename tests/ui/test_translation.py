@@ -413,3 +413,16 @@ def test_every_column_title_is_marked_for_the_catalogue():
                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                 if re.search(r'\bColumn\(\s*"', line)]
     assert unmarked == []
+
+
+def test_the_form_field_messages_read_in_russian(russian: None) -> None:
+    """What pydantic refuses under a form's field (too long, not a date) comes through Text too."""
+    from heartbeat_desktop.core.errors import ValidationFailed
+    from heartbeat_desktop.schemas import PatientCreate, parse
+    from heartbeat_desktop.ui.errors import translated
+
+    with pytest.raises(ValidationFailed) as refused:
+        parse(PatientCreate, {"last_name": "Я" * 200, "first_name": "Анна", "birth_date": "не дата"})
+    said = {field: translated(message) for field, message in refused.value.field_errors.items()}
+    assert said["last_name"] == "Слишком длинно (не больше 100 символов)."
+    assert said["birth_date"] == "Введите правильную дату."
