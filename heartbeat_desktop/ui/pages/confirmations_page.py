@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -29,17 +29,16 @@ from heartbeat_desktop.core.errors import HeartbeatError
 from heartbeat_desktop.core.vocabulary import Confirmation
 from heartbeat_desktop.schemas import ConfirmationCall
 from heartbeat_desktop.services import Heartbeat
-from heartbeat_desktop.services.changes import Change
 from heartbeat_desktop.services.permissions import Permission, allowed
 from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.dialogs.waitlist_offer import offer_freed_slot
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.formatting import format_date
 from heartbeat_desktop.ui.forms.time_fields import day_edit
-from heartbeat_desktop.ui.live_updates import MissedChanges
 from heartbeat_desktop.ui.models.confirmations import ConfirmationModel
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.pages.records_page import record_table
+from heartbeat_desktop.ui.pages.table_page import TablePage
 from heartbeat_desktop.ui.printing import Sheet, print_sheet, save_pdf
 from heartbeat_desktop.ui.session import SessionHolder
 from heartbeat_desktop.ui.widgets import named
@@ -50,7 +49,7 @@ STEMS = {Confirmation.CONFIRMED: "confirmed", Confirmation.LEFT_MESSAGE: "leftMe
 PRINT_WIDTHS = (13, 27, 16, 13, 14, 17)  # percent of the sheet: the patient's full name gets the most
 
 
-class ConfirmationsPage(QWidget):
+class ConfirmationsPage(TablePage):
     shows = frozenset({"appointment", "doctor", "patient"})
     answered = Signal(object)  # the ConfirmationCall as saved
 
@@ -60,7 +59,6 @@ class ConfirmationsPage(QWidget):
         self.services, self.session = services, session
         self.can_answer = allowed(session.user.role, Permission.CONFIRM_APPOINTMENTS)
         self.model = ConfirmationModel(services, session, services.ctx.zone, self)
-        self._missed = MissedChanges()
         self._busy = False
         self._day_chosen = False  # until the first refresh finds the next day with visits
         self.ask_to_cancel = self._ask_to_cancel  # a test answers for the desk
@@ -163,27 +161,7 @@ class ConfirmationsPage(QWidget):
             self.date_edit.setDate(QDate(day))  # emits dateChanged: go_to again, a no-op
             self.refresh()
 
-    def live_update(self, changes: frozenset[Change]) -> None:
-        """Another desk saved: the rows again now, or when the page is shown."""
-        self._missed.deliver(self, changes, self.model.apply_changes)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._missed.catch_up(self.model.apply_changes)
-
-    def focus_search(self) -> None:
-        self.table.setFocus()
-
     # --- noting answers ---------------------------------------------------------------------------
-    def selected(self) -> ConfirmationCall | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
-
-    def select(self, appointment_id: int) -> None:
-        row = self.model.row_of(appointment_id)
-        if row >= 0:
-            self.table.selectRow(row)
-
     def answer(self, answer: Confirmation) -> None:
         call = self.selected()
         if call is None or self._busy or not self._enabled(call, answer):

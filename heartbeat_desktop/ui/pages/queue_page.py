@@ -14,20 +14,20 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from heartbeat_desktop.core.vocabulary import Role, Status
-from heartbeat_desktop.schemas import DoctorRead, QueueEntry
+from heartbeat_desktop.schemas import DoctorRead
 from heartbeat_desktop.services import Heartbeat
 from heartbeat_desktop.services.changes import Change
 from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.errors import show_error
 from heartbeat_desktop.ui.formatting import format_date
-from heartbeat_desktop.ui.live_updates import MissedChanges
 from heartbeat_desktop.ui.models.queue import QueueModel
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.pages.records_page import record_table
+from heartbeat_desktop.ui.pages.table_page import TablePage
 from heartbeat_desktop.ui.session import SessionHolder
 from heartbeat_desktop.ui.status_actions import StatusActions
 from heartbeat_desktop.ui.status_history_view import StatusHistoryView
@@ -37,7 +37,7 @@ ARRIVAL_KEY = Qt.Key.Key_Space
 NO_DOCTOR = -1  # a doctor's account with no doctor record: no visit has this doctor
 
 
-class QueuePage(QWidget):
+class QueuePage(TablePage):
     shows = frozenset({"appointment", "doctor", "patient"})
 
     def __init__(self, services: Heartbeat, session: SessionHolder, parent: QWidget | None = None) -> None:
@@ -46,7 +46,6 @@ class QueuePage(QWidget):
         self.services, self.session = services, session
         self.is_doctor = session.user.role == Role.DOCTOR
         self.model = QueueModel(services, session, services.ctx.zone, self)
-        self._missed = MissedChanges()
         self._own_known = not self.is_doctor
         self.title = named(QLabel(), "queueTitle", self.tr("Day"))
         self.summary = named(QLabel(), "queueSummary", self.tr("Queue summary"))
@@ -110,34 +109,16 @@ class QueuePage(QWidget):
         self.model.doctor_id = doctor.id if doctor is not None else NO_DOCTOR
         self.refresh()
 
-    def live_update(self, changes: frozenset[Change]) -> None:
-        """Another desk saved: the rows concerned now, or when the page is shown."""
-        self._missed.deliver(self, changes, self.model.apply_changes)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        missed = self._missed.take()
+    def catch_up(self, missed: frozenset[Change]) -> None:
         if self._own_known and self.model.day != self.model.today():
             self.refresh()  # left open overnight
-        elif missed:
-            self.model.apply_changes(missed)
+        else:
+            super().catch_up(missed)
 
     # --- acting on the selected visit ------------------------------------------------------------
-    def selected(self) -> QueueEntry | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
-
-    def select(self, appointment_id: int) -> None:
-        row = self.model.row_of(appointment_id)
-        if row >= 0:
-            self.table.selectRow(row)
-
     def mark_arrived(self) -> None:
         """The arrival key: the selected patient is here."""
         self.status_actions.request(Status.ARRIVED)
-
-    def focus_search(self) -> None:
-        self.table.setFocus()
 
     def _selection_changed(self, *_args: Any) -> None:
         entry = self.selected()

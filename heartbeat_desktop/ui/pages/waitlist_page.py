@@ -11,24 +11,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from heartbeat_desktop.schemas import DoctorRead, WaitlistRead
+from heartbeat_desktop.schemas import DoctorRead
 from heartbeat_desktop.services import Heartbeat
-from heartbeat_desktop.services.changes import Change
 from heartbeat_desktop.ui.alive import while_alive
 from heartbeat_desktop.ui.dialogs.waitlist_entry import WaitlistEntryDialog
 from heartbeat_desktop.ui.errors import show_error
-from heartbeat_desktop.ui.live_updates import MissedChanges
 from heartbeat_desktop.ui.models.waitlist import WaitlistModel
 from heartbeat_desktop.ui.operations import Operation
 from heartbeat_desktop.ui.pages.records_page import record_table
+from heartbeat_desktop.ui.pages.table_page import TablePage
 from heartbeat_desktop.ui.session import SessionHolder
 from heartbeat_desktop.ui.widgets import named
 
 
-class WaitlistPage(QWidget):
+class WaitlistPage(TablePage):
     shows = frozenset({"waitlist", "patient", "doctor"})
 
     def __init__(self, services: Heartbeat, session: SessionHolder, parent: QWidget | None = None) -> None:
@@ -36,7 +35,6 @@ class WaitlistPage(QWidget):
         named(self, "waitlistPage", self.tr("Waitlist"))
         self.services, self.session = services, session
         self.model = WaitlistModel(services, session, services.ctx.zone, self)
-        self._missed = MissedChanges()
         self.entry_dialog: WaitlistEntryDialog | None = None
         self.summary = named(QLabel(), "waitlistSummary", self.tr("Waitlist summary"))
         self.table = record_table(self.model, "waitlistTable", self.tr("Patients waiting for an earlier slot"))
@@ -73,21 +71,7 @@ class WaitlistPage(QWidget):
     def refresh(self) -> None:
         self.model.reload()
 
-    def live_update(self, changes: frozenset[Change]) -> None:
-        self._missed.deliver(self, changes, self.model.apply_changes)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._missed.catch_up(self.model.apply_changes)
-
-    def focus_search(self) -> None:
-        self.table.setFocus()
-
     # --- acting ------------------------------------------------------------------------------
-    def selected(self) -> WaitlistRead | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
-
     def open_add(self) -> None:
         """The add form, once the doctors are known."""
         op = Operation(self.services.doctors.list_active, self.session.token)
