@@ -10,36 +10,17 @@ undoing a status, a cancellation offered to the waitlist, and a confirmation cal
 
 from __future__ import annotations
 
-import secrets
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from heartbeat_desktop.cli.check_tools import expect, scratch_app
 from heartbeat_desktop.core.errors import BookingConflict
-from heartbeat_desktop.core.settings import load_settings
-
-PASSWORD_SUFFIX = "-Aa1"
-
-
-def _expect(condition: bool, message: str) -> None:
-    from heartbeat_desktop.cli.self_check import CheckFailed  # noqa: PLC0415 - one module imports the other
-
-    if not condition:
-        raise CheckFailed(message)
 
 
 def check_scheduling_day(scratch: Path) -> None:
-    from heartbeat_desktop.services import Heartbeat  # noqa: PLC0415 - the whole service layer, when asked
-
-    folder = scratch / "day"
-    settings = load_settings(env={"HEARTBEAT_DATA_DIR": str(folder / "data"),
-                                  "HEARTBEAT_CONFIG_DIR": str(folder / "config"),
-                                  "HEARTBEAT_LOG_DIR": str(folder / "log")})
-    password = secrets.token_urlsafe(12) + PASSWORD_SUFFIX
     today = date.today()
     monday = today + timedelta(days=7 - today.weekday())
-    with Heartbeat.open(settings) as hb:
-        hb.auth.create_first_admin({"username": "check", "password": password})
-        token = hb.auth.login("check", password).token
+    with scratch_app(scratch / "day") as (hb, token):
         hours = [{"weekday": d, "starts": time(9), "ends": time(18)} for d in range(5)]
         doctor = hb.doctors.create(token, {"last_name": "Проверкина", "first_name": "Ольга",
                                            "specialty": "Терапевт", "working_hours": hours}).id
@@ -63,21 +44,21 @@ def check_scheduling_day(scratch: Path) -> None:
         except BookingConflict:
             pass
         else:
-            _expect(False, "a booking on a day off was accepted")
+            expect(False, "a booking on a day off was accepted")
         found = hb.free_times.find(token, {"doctor_id": doctor, "starts_from": datetime.combine(tuesday, time(8)),
                                            "count": 1})
-        _expect(bool(found) and found[0].starts_at.date() > tuesday, "the free time did not skip the day off")
+        expect(bool(found) and found[0].starts_at.date() > tuesday, "the free time did not skip the day off")
         request = {"doctor_id": doctor, "patient_id": second, "first_day": monday + timedelta(days=2),
                    "weekdays": (2,), "count": 3, "start_time": time(11)}
         preview = hb.series.preview(token, request)
         booked = hb.series.book(token, request, [p.starts_at for p in preview])
-        _expect(len(booked.appointments) == 3, "the series was not booked whole")
+        expect(len(booked.appointments) == 3, "the series was not booked whole")
         hb.waitlist.add(token, {"patient_id": second, "doctor_id": doctor, "weekdays": "1111100",
                                 "earliest": time(8), "latest": time(20), "minutes": 30})
         arrived = hb.appointments.set_status(token, visit.id, "no_show", visit.version)
         back = hb.appointments.undo_status(token, visit.id, arrived.version)
-        _expect(back.status.value == "scheduled", "undo did not put the status back")
+        expect(back.status.value == "scheduled", "undo did not put the status back")
         call = hb.confirmations.set_answer(token, visit.id, "cancelled_by_phone", back.version)
-        _expect(call.appointment.status.value == "cancelled", "a phone cancellation did not cancel")
+        expect(call.appointment.status.value == "cancelled", "a phone cancellation did not cancel")
         offer = hb.waitlist.offer(token, visit.id)
-        _expect(bool(offer.entries), "the freed slot was not offered to the waitlist")
+        expect(bool(offer.entries), "the freed slot was not offered to the waitlist")

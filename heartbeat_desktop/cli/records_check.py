@@ -9,43 +9,27 @@ check finding it by its Latin spelling, an iCalendar export read back by the
 
 from __future__ import annotations
 
-import secrets
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from heartbeat_desktop.core.settings import load_settings
+from heartbeat_desktop.cli.check_tools import expect, scratch_app
 
 CSV = "Фамилия;Имя;Дата рождения;Телефон\r\nИванов;Пётр;17.05.1980;8 916 123-45-67\r\nБезимени;;01.01.1990;\r\n"
-
-
-def _expect(condition: bool, message: str) -> None:
-    from heartbeat_desktop.cli.self_check import CheckFailed  # noqa: PLC0415 - one module imports the other
-
-    if not condition:
-        raise CheckFailed(message)
 
 
 def check_records(scratch: Path) -> None:
     from icalendar import Calendar  # noqa: PLC0415 - what the export's file must parse with
 
-    from heartbeat_desktop.services import Heartbeat  # noqa: PLC0415 - the whole service layer, when asked
-
     folder = scratch / "records"
-    settings = load_settings(env={"HEARTBEAT_DATA_DIR": str(folder / "data"),
-                                  "HEARTBEAT_CONFIG_DIR": str(folder / "config"),
-                                  "HEARTBEAT_LOG_DIR": str(folder / "log")})
-    password = secrets.token_urlsafe(12) + "-Aa1"
     monday = date.today() + timedelta(days=7 - date.today().weekday())
-    with Heartbeat.open(settings) as hb:
-        hb.auth.create_first_admin({"username": "check", "password": password})
-        token = hb.auth.login("check", password).token
+    with scratch_app(folder) as (hb, token):
         source = folder / "пациенты.csv"
         source.write_bytes(CSV.encode("cp1251"))
         header = hb.patient_import.read_header(token, source)
         result = hb.patient_import.run(token, source, header.mapping, "skip_bad")
-        _expect((result.imported, result.rejected) == (1, 1), f"the import gave {result.summary()}")
+        expect((result.imported, result.rejected) == (1, 1), f"the import gave {result.summary()}")
         found = hb.patients.likely_duplicates(token, {"last_name": "Ivanov", "first_name": "Petr"})
-        _expect(len(found) == 1, "the duplicate check did not find Иванов by 'Ivanov Petr'")
+        expect(len(found) == 1, "the duplicate check did not find Иванов by 'Ivanov Petr'")
         ivanov = found[0].patient
         twin = hb.patients.create(token, {"last_name": "Иванов", "first_name": "Пётр", "birth_date": date(1980, 5, 17),
                                           "email": "ivanov@example.org"})
@@ -57,14 +41,14 @@ def check_records(scratch: Path) -> None:
                                                "ends_at": start + timedelta(minutes=30)})
         ics = hb.exports.appointments(token, {"first": monday, "last": monday, "format": "ics"})
         (event,) = Calendar.from_ical(ics.content).walk("VEVENT")
-        _expect(str(event["uid"]).startswith(f"appointment-{visit.id}-"), "the .ics has no stable UID")
+        expect(str(event["uid"]).startswith(f"appointment-{visit.id}-"), "the .ics has no stable UID")
         patients_csv = hb.exports.patients(token)
-        _expect(patients_csv.content.startswith(b"\xef\xbb\xbf") and patients_csv.rows == 2,
+        expect(patients_csv.content.startswith(b"\xef\xbb\xbf") and patients_csv.rows == 2,
                 "the patients CSV is not the two patients in UTF-8 with a BOM")
         current = {p.id: p for p in (hb.patients.get(token, ivanov.id), hb.patients.get(token, twin.id))}
         merged = hb.merges.merge(token, {"survivor_id": ivanov.id, "duplicate_id": twin.id, "take": ("email",),
                                          "survivor_version": current[ivanov.id].version,
                                          "duplicate_version": current[twin.id].version})
-        _expect(hb.appointments.get(token, visit.id).patient_id == ivanov.id, "the merge did not move the visit")
+        expect(hb.appointments.get(token, visit.id).patient_id == ivanov.id, "the merge did not move the visit")
         hb.merges.undo(token, merged.id)
-        _expect(hb.appointments.get(token, visit.id).patient_id == twin.id, "undoing the merge did not move it back")
+        expect(hb.appointments.get(token, visit.id).patient_id == twin.id, "undoing the merge did not move it back")

@@ -19,6 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from heartbeat_desktop import migrations
+from heartbeat_desktop.cli.check_tools import CheckFailed, expect
 from heartbeat_desktop.cli.day_check import check_scheduling_day
 from heartbeat_desktop.cli.records_check import check_records
 from heartbeat_desktop.core.database import create_db_engine
@@ -27,16 +28,6 @@ from heartbeat_desktop.core.security import TokenSigner, hash_password, load_or_
 from heartbeat_desktop.core.settings import sqlite_url
 
 Check = tuple[str, Callable[[Path], None]]  # a name, and a function of a scratch folder that raises if broken
-
-
-class CheckFailed(AssertionError):
-    """A check ran but found something wrong (the Qt checks raise their own
-    AssertionError subclass; both print as their message alone)."""
-
-
-def expect(condition: bool, message: str) -> None:
-    if not condition:
-        raise CheckFailed(message)
 
 
 def check_migrations(scratch: Path) -> None:

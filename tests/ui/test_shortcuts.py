@@ -1,7 +1,6 @@
 """Help → Keyboard shortcuts: read from the window's own actions and buttons, grouped by
 page, and no key doing two things on one page."""
 
-from collections import defaultdict
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTreeWidget
@@ -9,6 +8,7 @@ from PySide6.QtWidgets import QTreeWidget
 from heartbeat_desktop.ui.dialogs.shortcuts import ShortcutsDialog, gather
 from heartbeat_desktop.ui.main_window import MainWindow
 from tests.helpers import session_for
+from tests.ui.walkers import key_clashes
 
 
 def native(text: str) -> str:
@@ -64,14 +64,5 @@ def test_no_key_does_two_things_on_one_page(qtbot, services, admin_session):
     """Two Alt letters alike on one page (or a page's and a menu's) make Qt's shortcut
     ambiguous: the key then only moves the focus between them."""
     window = make_window(qtbot, services, admin_session)
-    groups = dict(gather(window))
-    menus = groups.pop("Menus (every page)")
-    clashes = []
-    for page, shortcuts in groups.items():
-        doing: dict[str, set[str]] = defaultdict(set)
-        for s in [*menus, *shortcuts]:
-            for key in s.keys.split(", "):
-                doing[key].add(s.what.rsplit("→ ", 1)[-1])
-        clashes += [(page, key, sorted(whats)) for key, whats in doing.items() if len(whats) > 1]
-    # the same command twice (Refresh in the menu and on the page) is one thing, not a clash
+    clashes = key_clashes(window)
     assert clashes == []

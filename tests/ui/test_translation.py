@@ -357,22 +357,12 @@ def test_the_resources_folder_holds_the_catalogue() -> None:
 def test_no_alt_letter_does_two_things_on_one_page_in_russian(russian: None, services: Any, admin_session: Any,
                                                               qtbot: Any) -> None:
     """The Russian accelerators (chosen anew for each translation) clash no more than the English."""
-    from collections import defaultdict
-
-    from heartbeat_desktop.ui.dialogs.shortcuts import gather
     from heartbeat_desktop.ui.main_window import MainWindow
+    from tests.ui.walkers import key_clashes
 
     window = MainWindow(services, admin_session)
     qtbot.addWidget(window)
-    groups = dict(gather(window))
-    menus = groups.pop(QCoreApplication.translate("ShortcutsDialog", "Menus (every page)"))
-    clashes = []
-    for page, shortcuts in groups.items():
-        doing: dict[str, set[str]] = defaultdict(set)
-        for s in [*menus, *shortcuts]:
-            for key in s.keys.split(", "):
-                doing[key].add(s.what.rsplit("→ ", 1)[-1])
-        clashes += [(page, key, sorted(whats)) for key, whats in doing.items() if len(whats) > 1]
+    clashes = key_clashes(window)
     assert clashes == [], "\n".join(map(str, clashes))
 
 

@@ -141,3 +141,24 @@ def tab_order_problems(qtbot, root: QWidget, *, exceptions: frozenset[tuple[str,
         if not pa.precedes(pb) and (a.objectName(), b.objectName()) not in exceptions:
             problems.append(f"Tab goes back: {label(a)} at {pa.rect.getRect()} → {label(b)} at {pb.rect.getRect()}")
     return problems
+
+
+def key_clashes(window: QWidget) -> list[tuple[str, str, list[str]]]:
+    """(page, key, what it does) for every key that does two things on one page, the menus counting
+    on every page; the same command twice (Refresh in the menu and on the page) is one thing."""
+    from collections import defaultdict
+
+    from PySide6.QtCore import QCoreApplication
+
+    from heartbeat_desktop.ui.dialogs.shortcuts import gather
+
+    groups = dict(gather(window))
+    menus = groups.pop(QCoreApplication.translate("ShortcutsDialog", "Menus (every page)"))
+    clashes = []
+    for page, shortcuts in groups.items():
+        doing: dict[str, set[str]] = defaultdict(set)
+        for s in [*menus, *shortcuts]:
+            for key in s.keys.split(", "):
+                doing[key].add(s.what.rsplit("→ ", 1)[-1])
+        clashes += [(page, key, sorted(whats)) for key, whats in doing.items() if len(whats) > 1]
+    return clashes
